@@ -1,0 +1,148 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using PiStream.Services.Capture;
+using PiStream.Services.Encoding;
+using PiStream.Services.Hosting;
+using PiStream.Services.Logging;
+using PiStream.Services.Web;
+
+namespace PiStream.Commands;
+
+/// <summary><c>pistream serve</c>: stream the camera to browsers until Ctrl+C.</summary>
+internal static class ServeCommand
+{
+    private static readonly Option<int> Port = CommonOptions.Ranged("--port", ServeSettings.DefaultPort, 0, 65535, "HTTP port of the page and of the /stream WebSocket (0 picks a free one).");
+
+    private static readonly Option<int> WebSocketPort = CommonOptions.Ranged("--ws-port", ServeSettings.DefaultWebSocketPort, 0, 65535, "Extra WebSocket-only port, as the original pistreaming had (0 picks a free one).");
+
+    private static readonly Option<IPAddress?> Bind = new("--bind")
+    {
+        Description = "Address to listen on (default: every interface), e.g. 127.0.0.1.",
+        CustomParser = ParseAddress,
+    };
+
+    private static readonly Option<int> Bitrate = new("--bitrate")
+    {
+        Description = "Video bitrate, e.g. 800k or 2M (50k-50M).",
+        DefaultValueFactory = _ => ServeSettings.DefaultBitrate,
+        CustomParser = ParseBitrate,
+    };
+
+    private static readonly Option<int?> KeyframeInterval = new("--keyframe-interval")
+    {
+        Description = "Frames between keyframes (default: the frame rate, one a second). New viewers start at a keyframe.",
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("serve", "Stream the camera to web browsers: open http://<this machine>:8082/ to watch.");
+        command.Options.Add(Port);
+        command.Options.Add(WebSocketPort);
+        command.Options.Add(Bind);
+        CommonOptions.AddTo(command);
+        command.Options.Add(Bitrate);
+        command.Options.Add(KeyframeInterval);
+        KeyframeInterval.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int?>();
+            if (value is < 1 or > 600)
+            {
+                result.AddError($"--keyframe-interval {value} is out of range: use 1 to 600 frames.");
+            }
+        });
+        command.Validators.Add(result =>
+        {
+            var port = result.GetValue(Port);
+            if (port != 0 && port == result.GetValue(WebSocketPort))
+            {
+                result.AddError($"--port and --ws-port are both {port}: give them different ports (e.g. --port {port} --ws-port {port + 2}).");
+            }
+        });
+        command.SetAction((result, cancellationToken) =>
+        {
+            var format = CommonOptions.Format(result);
+            var settings = new ServeSettings(
+                result.GetValue(Bind),
+                result.GetValue(Port),
+                result.GetValue(WebSocketPort),
+                result.GetValue(CommonOptions.Source)!,
+                format,
+                result.GetValue(Bitrate),
+                result.GetValue(KeyframeInterval) ?? format.Framerate,
+                result.GetValue(CommonOptions.HorizontalFlip),
+                result.GetValue(CommonOptions.VerticalFlip));
+            return RunAsync(settings, Console.Out, Console.Error, cancellationToken);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(ServeSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        using var loggerFactory = ConsoleLogging.Create();
+        StreamHost host;
+        try
+        {
+            host = await StreamHost.StartAsync(settings, loggerFactory, cancellationToken);
+        }
+        catch (Exception e) when (e is FfmpegNotFoundException or CaptureUnavailableException)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.MissingDependency;
+        }
+        catch (PortInUseException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Ok;
+        }
+
+        await using (host)
+        {
+            foreach (var url in NetworkAddresses.PageUrls(settings.Bind, host.HttpPort))
+            {
+                await output.WriteLineAsync($"Watch at {url}");
+            }
+
+            await output.WriteLineAsync("Press Ctrl+C to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C or SIGTERM: stop below.
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static IPAddress? ParseAddress(ArgumentResult result)
+    {
+        var text = result.Tokens[0].Value;
+        if (IPAddress.TryParse(text, out var address))
+        {
+            return address;
+        }
+
+        result.AddError($"--bind '{text}' is not an IP address: use e.g. 0.0.0.0 (every interface) or 127.0.0.1 (this machine only).");
+        return null;
+    }
+
+    private static int ParseBitrate(ArgumentResult result)
+    {
+        var text = result.Tokens[0].Value;
+        if (BitrateParser.TryParse(text, out var bits) && bits is >= 50_000 and <= 50_000_000)
+        {
+            return bits;
+        }
+
+        result.AddError($"--bitrate '{text}' is not a bitrate from 50k to 50M: use e.g. 800k, 1500k or 2M.");
+        return ServeSettings.DefaultBitrate;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.WebSockets;
+
+namespace PiStream.Services.Broadcast;
+
+/// <summary>
+/// Fans each encoded frame out to every viewer: the frame is shared, not copied, and handed to each
+/// viewer's queue without waiting for any of them, so a slow viewer never delays the others.
+/// Keeps the current group of pictures (from its last keyframe) so a new viewer gets a picture at once.
+/// <see cref="Publish"/> is called by one producer at a time; joins are handed to it through a
+/// lock-free queue, so the per-frame path takes no lock and allocates nothing.
+/// </summary>
+internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600)
+{
+    private readonly ConcurrentQueue<Viewer> _joining = new();
+    private readonly List<Viewer> _viewers = [];
+    private readonly List<EncodedFrame> _gop = [];
+    private Viewer[] _snapshot = [];
+    private int _viewerCount;
+
+    public int ViewerCount => Volatile.Read(ref _viewerCount);
+
+    public StreamStats Stats => stats;
+
+    /// <summary>The viewers that have received at least one frame (a copy; for status and events).</summary>
+    public IReadOnlyList<Viewer> Viewers => Volatile.Read(ref _snapshot);
+
+    /// <summary>Adds a viewer that has been sent the stream header; it gets the current group of pictures next.</summary>
+    public void Join(Viewer viewer)
+    {
+        Interlocked.Increment(ref _viewerCount);
+        _joining.Enqueue(viewer);
+    }
+
+    /// <summary>Counts a viewer out; the broadcast path forgets it on its next frame.</summary>
+    public void Leave(Viewer viewer)
+    {
+        viewer.Close("left", WebSocketCloseStatus.NormalClosure, TimeSpan.Zero);
+        Interlocked.Decrement(ref _viewerCount);
+    }
+
+    /// <summary>Shares <paramref name="frame"/> with every viewer. The caller keeps (and later releases) its own reference.</summary>
+    public void Publish(EncodedFrame frame)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (frame.IsKeyframe)
+        {
+            ClearGop();
+        }
+
+        var changed = AdmitJoiners(now);
+        if (_gop.Count < maxGopFrames)
+        {
+            frame.AddReference();
+            _gop.Add(frame);
+        }
+
+        for (var i = _viewers.Count - 1; i >= 0; i--)
+        {
+            var viewer = _viewers[i];
+            if (viewer.IsClosed)
+            {
+                _viewers[i] = _viewers[^1];
+                _viewers.RemoveAt(_viewers.Count - 1);
+                changed = true;
+                continue;
+            }
+
+            viewer.Offer(frame, now);
+        }
+
+        if (changed)
+        {
+            Volatile.Write(ref _snapshot, _viewers.ToArray());
+        }
+
+        stats.OnFrame(frame.Length, now);
+    }
+
+    /// <summary>Sends a text event to every viewer (any thread). The caller keeps its own reference.</summary>
+    public void PublishText(EncodedFrame message)
+    {
+        foreach (var viewer in Volatile.Read(ref _snapshot))
+        {
+            viewer.OfferText(message);
+        }
+    }
+
+    /// <summary>Forgets the cached group of pictures: the next encoder starts a new stream. Not concurrent with <see cref="Publish"/>.</summary>
+    public void Reset() => ClearGop();
+
+    private bool AdmitJoiners(long now)
+    {
+        var admitted = false;
+        while (_joining.TryDequeue(out var viewer))
+        {
+            if (viewer.IsClosed)
+            {
+                continue;
+            }
+
+            foreach (var cached in _gop)
+            {
+                viewer.Offer(cached, now);
+            }
+
+            _viewers.Add(viewer);
+            admitted = true;
+        }
+
+        return admitted;
+    }
+
+    private void ClearGop()
+    {
+        foreach (var frame in _gop)
+        {
+            frame.Release();
+        }
+
+        _gop.Clear();
+    }
+}

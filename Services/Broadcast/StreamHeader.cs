@@ -1,0 +1,18 @@
+using System.Buffers.Binary;
+
+namespace PiStream.Services.Broadcast;
+
+/// <summary>The seed's first WebSocket message: ASCII "jsmp", then width and height as big-endian uint16.</summary>
+internal static class StreamHeader
+{
+    public const int Length = 8;
+
+    public static byte[] Create(int width, int height)
+    {
+        var header = new byte[Length];
+        "jsmp"u8.CopyTo(header);
+        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(4), checked((ushort)width));
+        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(6), checked((ushort)height));
+        return header;
+    }
+}

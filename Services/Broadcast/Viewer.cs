@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace PiStream.Services.Broadcast;
+
+/// <summary>
+/// One connected WebSocket viewer: a bounded queue fed by the <see cref="Broadcaster"/> without
+/// waiting, one send loop that drains it (never two sends at once), and a receive loop that discards
+/// what the client sends and notices when it leaves. A viewer whose queue overflows skips ahead to the
+/// next keyframe (never a partial frame); one that stays behind for <see cref="ViewerOptions.MaxBehind"/>
+/// is closed with a reason.
+/// </summary>
+internal sealed class Viewer
+{
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromMilliseconds(500);
+    private readonly WebSocket _socket;
+    private readonly ViewerOptions _options;
+    private readonly ILogger _logger;
+    private readonly Channel<EncodedFrame> _queue;
+    private readonly CancellationTokenSource _stop = new();
+    private bool _skipping;
+    private long _behindSince;
+    private string? _closeReason;
+    private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
+    private long _framesSent;
+    private long _framesSkipped;
+
+    public Viewer(WebSocket socket, string remote, ViewerOptions options, ILogger logger)
+    {
+        _socket = socket;
+        Remote = remote;
+        _options = options;
+        _logger = logger;
+        _queue = Channel.CreateBounded<EncodedFrame>(new BoundedChannelOptions(options.QueueFrames)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = false,
+            SingleWriter = false,
+        });
+    }
+
+    public string Remote { get; }
+
+    public bool IsClosed => Volatile.Read(ref _closeReason) is not null;
+
+    public string? CloseReason => Volatile.Read(ref _closeReason);
+
+    public long FramesSent => Interlocked.Read(ref _framesSent);
+
+    public long FramesSkipped => Interlocked.Read(ref _framesSkipped);
+
+    /// <summary>Queues a video frame without waiting. Called by the broadcast path only.</summary>
+    public void Offer(EncodedFrame frame, long now)
+    {
+        if (IsClosed)
+        {
+            return;
+        }
+
+        if (_skipping)
+        {
+            if (!frame.IsKeyframe)
+            {
+                Interlocked.Increment(ref _framesSkipped);
+                CloseIfBehindTooLong(now);
+                return;
+            }
+
+            DropQueued();
+            _skipping = false;
+        }
+
+        frame.AddReference();
+        if (_queue.Writer.TryWrite(frame))
+        {
+            return;
+        }
+
+        frame.Release();
+        Interlocked.Increment(ref _framesSkipped);
+        _skipping = true;
+        Interlocked.CompareExchange(ref _behindSince, now, 0);
+        CloseIfBehindTooLong(now);
+    }
+
+    /// <summary>Queues a text event (e.g. a new camera orientation); dropped if the queue is full.</summary>
+    public void OfferText(EncodedFrame message)
+    {
+        if (IsClosed)
+        {
+            return;
+        }
+
+        message.AddReference();
+        if (!_queue.Writer.TryWrite(message))
+        {
+            message.Release();
+        }
+    }
+
+    /// <summary>Sends the stream header, then runs until the client leaves, the viewer is closed, or <paramref name="stopping"/> fires.</summary>
+    public async Task RunAsync(ReadOnlyMemory<byte> header, Action<Viewer> joined, CancellationToken stopping)
+    {
+        using var onStopping = stopping.Register(() => Close("server shutting down", WebSocketCloseStatus.EndpointUnavailable, ShutdownGrace));
+        try
+        {
+            await _socket.SendAsync(header, WebSocketMessageType.Binary, endOfMessage: true, _stop.Token);
+            joined(this);
+            var receiving = ReceiveLoopAsync();
+            var sending = SendLoopAsync();
+            await Task.WhenAny(receiving, sending);
+            Close("client left", WebSocketCloseStatus.NormalClosure, ShutdownGrace);
+            await sending;
+            await SayGoodbyeAsync();
+            await receiving;
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        {
+            Close("connection lost", WebSocketCloseStatus.NormalClosure, TimeSpan.Zero);
+        }
+        finally
+        {
+            DropQueued();
+            _stop.Dispose();
+        }
+    }
+
+    /// <summary>Stops the viewer: no more frames are queued, and the socket is closed within <paramref name="grace"/>.</summary>
+    public void Close(string reason, WebSocketCloseStatus status, TimeSpan grace)
+    {
+        if (Interlocked.CompareExchange(ref _closeReason, reason, null) is not null)
+        {
+            return;
+        }
+
+        _closeStatus = status;
+        _queue.Writer.TryComplete();
+        try
+        {
+            _stop.CancelAfter(grace);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already finished.
+        }
+    }
+
+    private void CloseIfBehindTooLong(long now)
+    {
+        var since = Interlocked.Read(ref _behindSince);
+        if (since != 0 && Stopwatch.GetElapsedTime(since, now) > _options.MaxBehind)
+        {
+            _logger.LogWarning("Closing viewer {Remote}: it fell behind for more than {Limit}", Remote, _options.MaxBehind);
+            Close($"viewer too slow: behind for more than {_options.MaxBehind.TotalSeconds:0} s", WebSocketCloseStatus.PolicyViolation, TimeSpan.FromSeconds(2));
+        }
+    }
+
+    private async Task SendLoopAsync()
+    {
+        var reader = _queue.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(_stop.Token))
+            {
+                while (!IsClosed && reader.TryRead(out var frame))
+                {
+                    try
+                    {
+                        await _socket.SendAsync(frame.Data, frame.MessageType, endOfMessage: true, _stop.Token);
+                    }
+                    finally
+                    {
+                        frame.Release();
+                    }
+
+                    Interlocked.Increment(ref _framesSent);
+                }
+
+                if (IsClosed)
+                {
+                    return;
+                }
+
+                if (reader.Count == 0)
+                {
+                    Interlocked.Exchange(ref _behindSince, 0);
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        {
+            Close("send failed", WebSocketCloseStatus.NormalClosure, TimeSpan.Zero);
+        }
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = new byte[1024];
+        try
+        {
+            while (true)
+            {
+                var result = await _socket.ReceiveAsync(buffer.AsMemory(), _stop.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        {
+            // The socket is gone or the viewer was closed; the send loop ends too.
+        }
+    }
+
+    private async Task SayGoodbyeAsync()
+    {
+        if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            return;
+        }
+
+        try
+        {
+            await _socket.CloseOutputAsync(_closeStatus, CloseReason, _stop.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
+        {
+            _socket.Abort();
+        }
+    }
+
+    private void DropQueued()
+    {
+        while (_queue.Reader.TryRead(out var stale))
+        {
+            stale.Release();
+        }
+    }
+}

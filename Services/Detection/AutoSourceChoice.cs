@@ -1,0 +1,31 @@
+using PiStream.Services.Capture;
+
+namespace PiStream.Services.Detection;
+
+/// <summary>What <c>--source auto</c> picks from a <see cref="CameraInventory"/>, and why.</summary>
+internal sealed record AutoSourceChoice(SourceSpec Source, string Reason, bool IsFallback)
+{
+    /// <summary>libcamera if a camera is listed, else the first usable V4L2 capture node, else the test pattern.</summary>
+    public static AutoSourceChoice From(CameraInventory inventory)
+    {
+        if (inventory.LibcameraCameras.Count > 0)
+        {
+            var camera = inventory.LibcameraCameras[0];
+            return new AutoSourceChoice(
+                new SourceSpec(SourceKind.Libcamera, camera.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                $"libcamera camera {camera.Index} ({camera.Sensor})",
+                IsFallback: false);
+        }
+
+        var webcam = inventory.V4l2Devices.FirstOrDefault(device => device.IsCamera);
+        if (webcam is not null)
+        {
+            return new AutoSourceChoice(new SourceSpec(SourceKind.V4l2, webcam.VideoNodes[0]), $"V4L2 camera {webcam.VideoNodes[0]} ({webcam.Name})", IsFallback: false);
+        }
+
+        return new AutoSourceChoice(
+            SourceSpec.Test,
+            "no camera found, streaming the test pattern; choose a camera with --source libcamera or --source v4l2:/dev/videoN",
+            IsFallback: true);
+    }
+}

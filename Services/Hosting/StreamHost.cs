@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Logging;
+using PiStream.Services.Broadcast;
+using PiStream.Services.Capture;
+using PiStream.Services.Detection;
+using PiStream.Services.Encoding;
+using PiStream.Services.Pipeline;
+using PiStream.Services.Web;
+
+namespace PiStream.Services.Hosting;
+
+/// <summary>
+/// A running <c>serve</c>: the capture source, the encoder pipeline, the broadcaster and the web server,
+/// put together from <see cref="ServeSettings"/>. Tests start one on port 0 exactly as the command does.
+/// </summary>
+internal sealed class StreamHost : IAsyncDisposable
+{
+    private readonly WebServer _server;
+    private readonly CancellationTokenSource _stop;
+    private readonly Task _pipelineTask;
+    private readonly ILogger _logger;
+
+    private StreamHost(WebServer server, StreamPipeline pipeline, Broadcaster broadcaster, string sourceDescription, CancellationTokenSource stop, Task pipelineTask, ILogger logger)
+    {
+        _server = server;
+        Pipeline = pipeline;
+        Broadcaster = broadcaster;
+        SourceDescription = sourceDescription;
+        _stop = stop;
+        _pipelineTask = pipelineTask;
+        _logger = logger;
+    }
+
+    public int HttpPort => _server.HttpPort;
+
+    public int WebSocketPort => _server.WebSocketPort;
+
+    public StreamPipeline Pipeline { get; }
+
+    public Broadcaster Broadcaster { get; }
+
+    public string SourceDescription { get; }
+
+    /// <summary>
+    /// Checks what serve needs (ffmpeg, the source), starts listening, then starts the pipeline.
+    /// Throws <see cref="FfmpegNotFoundException"/>, <see cref="CaptureUnavailableException"/> or
+    /// <see cref="PortInUseException"/>, each with the fix in its message, before anything runs.
+    /// </summary>
+    public static async Task<StreamHost> StartAsync(ServeSettings settings, ILoggerFactory loggerFactory, CancellationToken cancellationToken, RestartPolicy? policy = null, CameraDetector? detector = null)
+    {
+        var logger = loggerFactory.CreateLogger<StreamHost>();
+        var ffmpeg = FfmpegLocator.Require();
+        var spec = settings.Source;
+        if (spec.Kind == SourceKind.Auto)
+        {
+            logger.LogInformation("Initializing camera: looking for one");
+            var choice = AutoSourceChoice.From(await (detector ?? CameraDetector.Default).DetectAsync(cancellationToken));
+            if (choice.IsFallback)
+            {
+                logger.LogWarning("{Reason}", choice.Reason);
+            }
+
+            spec = choice.Source;
+        }
+
+        var capture = new CaptureSourceFactory(ffmpeg, loggerFactory, TimeProvider.System)
+            .Create(new CaptureSettings(spec, settings.Format, settings.HorizontalFlip, settings.VerticalFlip));
+        logger.LogInformation("Initializing camera: {Source} at {Format}", capture.Source.Description, settings.Format);
+
+        var stats = new StreamStats();
+        var broadcaster = new Broadcaster(stats);
+        var pool = new FramePool();
+        var encoderSettings = new EncoderSettings(
+            settings.Format,
+            settings.BitrateBitsPerSecond,
+            settings.KeyframeInterval,
+            settings.HorizontalFlip && !capture.FlipsApplied,
+            settings.VerticalFlip && !capture.FlipsApplied);
+        var pipeline = new StreamPipeline(capture.Source, ffmpeg, encoderSettings, broadcaster, pool, policy ?? RestartPolicy.Default, loggerFactory.CreateLogger<StreamPipeline>());
+
+        var viewerOptions = ViewerOptions.For(settings.Format.Framerate, settings.KeyframeInterval);
+        var routes = new StreamRoutes(
+            WebAssets.Load(),
+            broadcaster,
+            StreamHeader.Create(settings.Format.Width, settings.Format.Height),
+            viewerOptions,
+            () => new StatusReport(
+                capture.Source.Description,
+                settings.Format.Width,
+                settings.Format.Height,
+                settings.Format.Framerate,
+                Math.Round(stats.FramesPerSecond, 1),
+                Math.Round(stats.BitsPerSecond / 1000, 1),
+                broadcaster.ViewerCount,
+                Math.Round(stats.Uptime.TotalSeconds, 1),
+                stats.EncoderRestarts,
+                null),
+            loggerFactory.CreateLogger<StreamRoutes>());
+
+        logger.LogInformation("Initializing HTTP server on port {Port} and WebSocket server on port {WebSocketPort}", settings.Port, settings.WebSocketPort);
+        var server = await WebServer.StartAsync(new WebServerOptions(settings.Bind, settings.Port, settings.WebSocketPort), routes, loggerFactory, cancellationToken);
+
+        logger.LogInformation("Starting broadcast");
+        var stop = new CancellationTokenSource();
+        var pipelineTask = pipeline.RunAsync(stop.Token);
+        return new StreamHost(server, pipeline, broadcaster, capture.Source.Description, stop, pipelineTask, logger);
+    }
+
+    /// <summary>Closes the viewers, stops listening and stops the capture and ffmpeg processes, within about 2 s.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _logger.LogInformation("Shutting down");
+        await _stop.CancelAsync();
+        var server = _server.DisposeAsync().AsTask();
+        await Task.WhenAll(server, _pipelineTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stop.Dispose();
+    }
+}

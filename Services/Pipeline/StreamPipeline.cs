@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using PiStream.Services.Broadcast;
+using PiStream.Services.Capture;
+using PiStream.Services.Encoding;
+
+namespace PiStream.Services.Pipeline;
+
+/// <summary>
+/// Runs capture -> ffmpeg -> broadcast and keeps it running: when the capture source or ffmpeg dies,
+/// or the source stops sending frames (watchdog), both are stopped, the failure is logged, and the
+/// pair is started again after the <see cref="RestartPolicy"/>'s backoff. Viewers stay connected
+/// throughout and get picture again from the new encoder's first keyframe.
+/// </summary>
+internal sealed class StreamPipeline(
+    ICaptureSource source,
+    string ffmpegPath,
+    EncoderSettings encoderSettings,
+    Broadcaster broadcaster,
+    FramePool pool,
+    RestartPolicy policy,
+    ILogger<StreamPipeline> logger)
+{
+    private LiveEncoder? _encoder;
+
+    /// <summary>The ffmpeg of the current run, if one is running (fault tests kill it).</summary>
+    public LiveEncoder? CurrentEncoder => Volatile.Read(ref _encoder);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var delay = policy.InitialDelay;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var reason = await RunOnceAsync(cancellationToken);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var ran = Stopwatch.GetElapsedTime(started);
+            delay = ran >= policy.StablePeriod ? policy.InitialDelay : delay;
+            broadcaster.Stats.OnEncoderRestart();
+            logger.LogWarning("Stream stopped after {Seconds:0.0} s: {Reason}. Restarting in {Delay:0.#} s", ran.TotalSeconds, reason, delay.TotalSeconds);
+            try
+            {
+                await Task.Delay(delay, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = policy.Next(delay, TimeSpan.Zero);
+        }
+    }
+
+    private async Task<string> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        LiveEncoder encoder;
+        try
+        {
+            encoder = LiveEncoder.Start(ffmpegPath, encoderSettings, pool, broadcaster.Publish, logger);
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            return $"ffmpeg could not start: {e.Message}";
+        }
+
+        Volatile.Write(ref _encoder, encoder);
+        var lastFrame = Stopwatch.GetTimestamp() + (long)(policy.StallTimeout.TotalSeconds * Stopwatch.Frequency);
+        FrameSink sink = (frame, token) =>
+        {
+            Volatile.Write(ref lastFrame, Stopwatch.GetTimestamp());
+            return encoder.WriteFrameAsync(frame, token);
+        };
+
+        var capture = source.RunAsync(sink, run.Token);
+        var watchdog = WatchAsync(() => Volatile.Read(ref lastFrame), run.Token);
+        var first = await Task.WhenAny(capture, encoder.Completion, watchdog);
+        var reason = first == encoder.Completion ? encoder.DescribeExit()
+            : first == watchdog ? $"{source.Description} sent no frame for {policy.StallTimeout.TotalSeconds:0} s"
+            : Describe(capture);
+
+        await run.CancelAsync();
+        await capture.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await watchdog.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        Volatile.Write(ref _encoder, null);
+        await encoder.DisposeAsync();
+        broadcaster.Reset();
+        return reason;
+    }
+
+    private async Task WatchAsync(Func<long> lastFrame, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            if (Stopwatch.GetTimestamp() - lastFrame() > policy.StallTimeout.TotalSeconds * Stopwatch.Frequency)
+            {
+                return;
+            }
+        }
+    }
+
+    private string Describe(Task capture) => capture.Exception?.GetBaseException() switch
+    {
+        null => $"{source.Description} ended",
+        IOException io => $"{source.Description} could not write to ffmpeg: {io.Message}",
+        var e => e.Message,
+    };
+}

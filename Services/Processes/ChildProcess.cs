@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace PiStream.Services.Processes;
+
+/// <summary>
+/// A program pistream runs (ffmpeg, rpicam-vid, a user's exec: command): every stream redirected,
+/// stderr drained line by line into the log (an undrained stderr blocks the child), the last lines
+/// kept for error messages, and a stop that closes stdin, waits briefly, then kills the whole tree.
+/// </summary>
+internal sealed class ChildProcess : IAsyncDisposable
+{
+    private const int KeptLines = 8;
+    private readonly Process _process;
+    private readonly ILogger _logger;
+    private readonly LogLevel _stderrLevel;
+    private readonly Queue<string> _lastLines = new();
+    private readonly Task _stderrPump;
+
+    private ChildProcess(Process process, ILogger logger, LogLevel stderrLevel)
+    {
+        _process = process;
+        _logger = logger;
+        _stderrLevel = stderrLevel;
+        _stderrPump = PumpStderrAsync();
+    }
+
+    public string Name => Path.GetFileName(_process.StartInfo.FileName);
+
+    public int Id => _process.Id;
+
+    public Stream Input => _process.StandardInput.BaseStream;
+
+    public Stream Output => _process.StandardOutput.BaseStream;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts <paramref name="fileName"/>; <paramref name="stderrLevel"/> is the level its stderr lines are logged at.</summary>
+    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, ILogger logger, LogLevel stderrLevel = LogLevel.Warning)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            CreateNoWindow = true,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        logger.LogInformation("Starting {Program} {Arguments}", fileName, string.Join(' ', info.ArgumentList.Select(Quote)));
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        return new ChildProcess(process, logger, stderrLevel);
+    }
+
+    /// <summary>The last lines the program wrote to stderr, for an error message.</summary>
+    public string LastErrorLines()
+    {
+        lock (_lastLines)
+        {
+            return string.Join(Environment.NewLine, _lastLines);
+        }
+    }
+
+    /// <summary>Waits for the program to exit and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Describes how the program ended: its exit code and its last stderr lines.</summary>
+    public string DescribeExit()
+    {
+        var code = _process.HasExited ? _process.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : "still running";
+        var lines = LastErrorLines();
+        return lines.Length == 0 ? $"{Name} exited ({code})" : $"{Name} exited ({code}): {lines}";
+    }
+
+    /// <summary>Closes stdin (ffmpeg finishes its output on EOF), waits up to <paramref name="grace"/>, then kills the tree.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (!_process.HasExited)
+        {
+            try
+            {
+                _process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // The pipe is already broken: the process is on its way out.
+            }
+
+            using var timeout = new CancellationTokenSource(grace);
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _logger.LogDebug("{Program} did not exit within {Grace}; killing it", Name, grace);
+                Kill();
+            }
+        }
+
+        await _stderrPump.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.FromMilliseconds(500));
+        _process.Dispose();
+    }
+
+    private async Task PumpStderrAsync()
+    {
+        try
+        {
+            while (await _process.StandardError.ReadLineAsync() is { } line)
+            {
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                lock (_lastLines)
+                {
+                    if (_lastLines.Count == KeptLines)
+                    {
+                        _lastLines.Dequeue();
+                    }
+
+                    _lastLines.Enqueue(line);
+                }
+
+                _logger.Log(_stderrLevel, "{Program}: {Line}", Name, line);
+            }
+        }
+        catch (IOException)
+        {
+            // The process went away mid-line.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed while reading.
+        }
+    }
+
+    private static string Quote(string argument) =>
+        argument.Length > 0 && !argument.Any(char.IsWhiteSpace) && !argument.Contains('"') ? argument : $"\"{argument.Replace("\"", "\\\"")}\"";
+}

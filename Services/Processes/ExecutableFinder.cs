@@ -1,0 +1,28 @@
+namespace PiStream.Services.Processes;
+
+/// <summary>Finds a program on PATH the way a shell would, without starting it.</summary>
+internal static class ExecutableFinder
+{
+    public static string? Find(string name, string? path = null)
+    {
+        if (name.Contains('/'))
+        {
+            return File.Exists(name) ? Path.GetFullPath(name) : null;
+        }
+
+        path ??= Environment.GetEnvironmentVariable("PATH") ?? "";
+        foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(directory, name);
+            if (File.Exists(candidate) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(candidate) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first of <paramref name="names"/> that is on PATH.</summary>
+    public static string? FindFirst(params string[] names) => names.Select(name => Find(name)).FirstOrDefault(found => found is not null);
+}

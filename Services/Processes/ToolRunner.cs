@@ -1,0 +1,71 @@
+using System.ComponentModel;
+using System.Diagnostics;
+
+namespace PiStream.Services.Processes;
+
+/// <summary>Runs a short-lived tool (rpicam-hello, v4l2-ctl, ffmpeg -version) with a timeout, capturing its output.</summary>
+internal static class ToolRunner
+{
+    /// <summary>
+    /// Runs <paramref name="fileName"/> and returns what it printed; null when the tool is not installed.
+    /// A tool still running after <paramref name="timeout"/> is killed and reported as timed out.
+    /// </summary>
+    public static async Task<ToolResult?> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            CreateNoWindow = true,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(info)!;
+        }
+        catch (Win32Exception)
+        {
+            return null;
+        }
+
+        using (process)
+        {
+            process.StandardInput.Close();
+            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout);
+            try
+            {
+                await process.WaitForExitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                cancellationToken.ThrowIfCancellationRequested();
+                return new ToolResult(-1, await Partial(stdout), await Partial(stderr), TimedOut: true);
+            }
+
+            return new ToolResult(process.ExitCode, await stdout, await stderr, TimedOut: false);
+        }
+    }
+
+    private static async Task<string> Partial(Task<string> output)
+    {
+        try
+        {
+            return await output.WaitAsync(TimeSpan.FromSeconds(1));
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException or IOException)
+        {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace PiStream.Services.Web;
+
+/// <summary>Kestrel listening on the HTTP port and the WebSocket port, answering through <see cref="StreamRoutes"/>.</summary>
+internal sealed class WebServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private WebServer(WebApplication app, int httpPort, int webSocketPort)
+    {
+        _app = app;
+        HttpPort = httpPort;
+        WebSocketPort = webSocketPort;
+    }
+
+    public int HttpPort { get; }
+
+    public int WebSocketPort { get; }
+
+    /// <summary>Starts listening; throws <see cref="PortInUseException"/> naming the port and the option that moves it.</summary>
+    public static async Task<WebServer> StartAsync(WebServerOptions options, StreamRoutes routes, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+            Listen(kestrel, options.Bind, options.Port);
+            Listen(kestrel, options.Bind, options.WebSocketPort);
+        });
+
+        var app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
+        app.Run(routes.HandleAsync);
+        routes.Stopping = app.Lifetime.ApplicationStopping;
+        routes.WebSocketPort = options.WebSocketPort;
+
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            await app.DisposeAsync();
+            throw new PortInUseException(PortInUseMessage(e, options), e);
+        }
+
+        var ports = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(address => new Uri(address.Replace("+", "localhost").Replace("[::]", "localhost")).Port)
+            .ToArray();
+        var httpPort = options.Port != 0 ? options.Port : ports[0];
+        var webSocketPort = options.WebSocketPort != 0 ? options.WebSocketPort : ports[^1];
+        routes.WebSocketPort = webSocketPort;
+        return new WebServer(app, httpPort, webSocketPort);
+    }
+
+    public async Task StopAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+        await _app.StopAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, IPAddress? bind, int port)
+    {
+        if (bind is null)
+        {
+            kestrel.ListenAnyIP(port);
+        }
+        else
+        {
+            kestrel.Listen(bind, port);
+        }
+    }
+
+    private static string PortInUseMessage(IOException e, WebServerOptions options)
+    {
+        var port = e.Message.Contains($":{options.WebSocketPort}", StringComparison.Ordinal) && options.WebSocketPort != 0 ? options.WebSocketPort : options.Port;
+        var option = port == options.WebSocketPort ? "--ws-port" : "--port";
+        return $"Port {port} is already in use (is another pistream running?). Stop that program or choose another port with {option}.";
+    }
+}

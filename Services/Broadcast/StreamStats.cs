@@ -35,6 +35,11 @@ internal sealed class StreamStats
 
     public void OnFrame(int length, long now)
     {
+        if (_frames == 0)
+        {
+            _windowStart = now;
+        }
+
         Volatile.Write(ref _lastFrameAt, now);
         Volatile.Write(ref _frames, _frames + 1);
         Volatile.Write(ref _bytes, _bytes + length);

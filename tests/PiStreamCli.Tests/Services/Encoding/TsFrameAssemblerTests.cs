@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using PiStream.Services.Broadcast;
+using PiStream.Services.Encoding;
+using PiStream.Tests.Support;
+
+namespace PiStream.Tests.Services.Encoding;
+
+/// <summary>Real ffmpeg output, fed in awkward chunks, comes out as exactly one message per encoded frame.</summary>
+public sealed class TsFrameAssemblerTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    [InlineData(188)]
+    [InlineData(4096)]
+    public async Task Each_encoded_frame_becomes_one_message_with_keyframes_marked(int chunk)
+    {
+        var stream = await EncodeAsync(frames: 30, keyframeInterval: 10);
+        var frames = new List<(byte[] Data, bool Key)>();
+        var assembler = new TsFrameAssembler(new FramePool(), frame => frames.Add((frame.Data.ToArray(), frame.IsKeyframe)));
+
+        for (var offset = 0; offset < stream.Length; offset += chunk)
+        {
+            assembler.Push(stream.AsSpan(offset, Math.Min(chunk, stream.Length - offset)));
+        }
+
+        Assert.Equal(30, frames.Count);
+        Assert.Equal([0, 10, 20], frames.Select((frame, index) => (frame, index)).Where(x => x.frame.Key).Select(x => x.index));
+        Assert.All(frames, frame => Assert.Equal(0, frame.Data.Length % TsFrameAssembler.PacketSize));
+        Assert.Equal(["I"], await Ffprobe.PictureTypesAsync(frames[10].Data));
+        Assert.Equal(stream.Length, frames.Sum(frame => frame.Data.Length));
+    }
+
+    private static async Task<byte[]> EncodeAsync(int frames, int keyframeInterval)
+    {
+        var info = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in $"-hide_banner -loglevel error -f lavfi -i testsrc=size=320x240:rate=24 -frames:v {frames} -c:v mpeg1video -bf 0 -g {keyframeInterval} -f mpegts -omit_video_pes_length 0 -muxdelay 0 -muxpreload 0 pipe:1".Split(' '))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        using var output = new MemoryStream();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.BaseStream.CopyToAsync(output);
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, await errors);
+        return output.ToArray();
+    }
+}

@@ -59,8 +59,8 @@ public sealed class ServeCommandTests
     [Fact]
     public async Task Sigterm_with_viewers_connected_exits_within_two_seconds_and_leaves_no_ffmpeg()
     {
-        var port = FreePort();
-        await using var cli = CliProcess.Start(["serve", "--source", "test", "--bind", "127.0.0.1", "--port", $"{port}", "--ws-port", $"{FreePort()}"]);
+        var port = ServeCommandPorts.Free();
+        await using var cli = CliProcess.Start(["serve", "--source", "test", "--bind", "127.0.0.1", "--port", $"{port}", "--ws-port", $"{ServeCommandPorts.Free()}"]);
         await cli.WaitForOutputAsync("Press Ctrl+C", Generous);
         await using var a = await StreamClient.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/stream"));
         await using var b = await StreamClient.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/stream"));
@@ -79,12 +79,5 @@ public sealed class ServeCommandTests
         Assert.All(children, pid => Assert.False(ProcessTree.IsAlive(pid), $"child {pid} outlived pistream"));
         await a.Completion.WaitAsync(Generous);
         Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, a.CloseStatus);
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what pistream needs on Debian 12 / Raspberry Pi OS when it is missing, and nothing else.
+# Usage: scripts/prerequisites.sh [--test]   (--test also installs what the tests use: Chromium)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ "${1:-}" = "--test" ]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET 10 SDK is missing: install it from https://dot.net (sudo apt-get install dotnet-sdk-10.0 where your OS packages it)." >&2
+  exit 3
+fi
+
+# The page's player, pinned by package-lock.json, embedded into the tool at build time.
+[ -f node_modules/@cycjimmy/jsmpeg-player/package.json ] || npm ci --no-audit --no-fund --loglevel=error

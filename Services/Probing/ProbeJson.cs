@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PiStream.Services.Probing;
+
+/// <summary>The JSON form of a <see cref="ProbeReport"/>: camelCase, enums as camelCase strings, nulls kept so every field is always there.</summary>
+internal static class ProbeJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static string Serialize(ProbeReport report) => JsonSerializer.Serialize(report, Options);
+}

@@ -3,7 +3,10 @@ using PiStream.Services.Detection;
 
 namespace PiStream.Services.Probing;
 
-/// <summary>The "Cameras" section of the text report: libcamera cameras with modes, V4L2 devices with nodes and formats.</summary>
+/// <summary>
+/// The "Cameras" section of the text report: libcamera cameras with modes, V4L2 devices with nodes and formats
+/// (each size with its highest frame rate; --json has them all).
+/// </summary>
 internal static class CameraTextRenderer
 {
     public static void Write(CameraInventory cameras, TextWriter output)
@@ -76,7 +79,7 @@ internal static class CameraTextRenderer
     private static string Size(V4l2FrameSize size)
     {
         var dimensions = size.IsRange ? $"{size.MinWidth}x{size.MinHeight}-{size.Width}x{size.Height}" : $"{size.Width}x{size.Height}";
-        return size.Fps.Count == 0 ? dimensions : $"{dimensions} @ {string.Join("/", size.Fps.Select(Number))} fps";
+        return size.Fps.Count == 0 ? dimensions : $"{dimensions}@{Number(size.Fps.Max())}fps";
     }
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -45,7 +45,7 @@ public sealed class MachineProbeTests : IDisposable
         var text = new StringWriter();
         ProbeTextRenderer.Write(report, text);
         Assert.Contains("/dev/video0  driver uvcvideo, HD Pro Webcam C920", text.ToString());
-        Assert.Contains("YUYV (YUYV 4:2:2): 640x480 @ 30/24/20/15/10/7.5/5 fps", text.ToString());
+        Assert.Contains("YUYV (YUYV 4:2:2): 640x480@30fps, 160x90@30fps, 320x240@30fps, 800x600@24fps, 1280x720@10fps, 1920x1080@5fps", text.ToString());
         Assert.Contains("/dev/video1 skipped: metadata-only node", text.ToString());
         Assert.Contains("found, pan 0°, tilt not set", text.ToString());
         Assert.Contains("serve --source auto  -> v4l2:/dev/video0", text.ToString());

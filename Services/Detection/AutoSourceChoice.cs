@@ -20,7 +20,8 @@ internal sealed record AutoSourceChoice(SourceSpec Source, string Reason, bool I
         var webcam = inventory.V4l2Devices.FirstOrDefault(device => device.IsCamera);
         if (webcam is not null)
         {
-            return new AutoSourceChoice(new SourceSpec(SourceKind.V4l2, webcam.VideoNodes[0]), $"V4L2 camera {webcam.VideoNodes[0]} ({webcam.Name})", IsFallback: false);
+            var node = webcam.CaptureNode!;
+            return new AutoSourceChoice(new SourceSpec(SourceKind.V4l2, node), $"V4L2 camera {node} ({webcam.Name})", IsFallback: false);
         }
 
         return new AutoSourceChoice(

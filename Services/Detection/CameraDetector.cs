@@ -4,10 +4,11 @@ namespace PiStream.Services.Detection;
 
 /// <summary>
 /// Finds cameras: libcamera ones through <c>rpicam-hello --list-cameras</c> (or <c>libcamera-hello</c>),
-/// V4L2 ones through <c>v4l2-ctl --list-devices</c>, falling back to /sys/class/video4linux.
-/// <c>serve --source auto</c> and <c>probe</c> both ask this one service. Every tool runs with a timeout.
+/// V4L2 ones through <c>v4l2-ctl --list-devices</c> and, per node, <c>--info</c> and <c>--list-formats-ext</c>,
+/// falling back to /sys/class/video4linux. <c>serve --source auto</c> and <c>probe</c> both ask this one
+/// service. Every tool runs with a timeout; <paramref name="searchPath"/> replaces PATH (tests).
 /// </summary>
-internal sealed class CameraDetector(TimeSpan toolTimeout, string sysfsVideoRoot = "/sys/class/video4linux")
+internal sealed class CameraDetector(TimeSpan toolTimeout, string sysfsVideoRoot = "/sys/class/video4linux", string? searchPath = null)
 {
     public static CameraDetector Default { get; } = new(TimeSpan.FromSeconds(5));
 
@@ -22,7 +23,7 @@ internal sealed class CameraDetector(TimeSpan toolTimeout, string sysfsVideoRoot
 
     private async Task<(string? Tool, IReadOnlyList<LibcameraCamera> Cameras)> DetectLibcameraAsync(CancellationToken cancellationToken)
     {
-        var tool = ExecutableFinder.FindFirst("rpicam-hello", "libcamera-hello");
+        var tool = ExecutableFinder.FindFirstOn(searchPath, "rpicam-hello", "libcamera-hello");
         if (tool is null)
         {
             return (null, []);
@@ -34,17 +35,57 @@ internal sealed class CameraDetector(TimeSpan toolTimeout, string sysfsVideoRoot
 
     private async Task<(string? Tool, IReadOnlyList<V4l2Device> Devices)> DetectV4l2Async(CancellationToken cancellationToken)
     {
-        var tool = ExecutableFinder.Find("v4l2-ctl");
+        var tool = ExecutableFinder.Find("v4l2-ctl", searchPath);
         if (tool is not null)
         {
             var result = await ToolRunner.RunAsync(tool, ["--list-devices"], toolTimeout, cancellationToken);
             if (result is not null)
             {
-                return (tool, V4l2DeviceListParser.Parse(result.StandardOutput));
+                var devices = V4l2DeviceListParser.Parse(result.StandardOutput);
+                return (tool, await Task.WhenAll(devices.Select(device => InspectAsync(tool, device, cancellationToken))));
             }
         }
 
         return (null, ReadSysfs());
+    }
+
+    /// <summary>Asks v4l2-ctl about every node of a device that may be a camera; codecs, ISPs and raw sensors are not opened.</summary>
+    private async Task<V4l2Device> InspectAsync(string tool, V4l2Device device, CancellationToken cancellationToken)
+    {
+        if (device.SkipReason is not null)
+        {
+            return device;
+        }
+
+        var nodes = await Task.WhenAll(device.VideoNodes.Select(node => InspectNodeAsync(tool, node, cancellationToken)));
+        return device with { Nodes = nodes };
+    }
+
+    private async Task<V4l2Node> InspectNodeAsync(string tool, string node, CancellationToken cancellationToken)
+    {
+        var infoRun = ToolRunner.RunAsync(tool, ["-d", node, "--info"], toolTimeout, cancellationToken);
+        var formatsRun = ToolRunner.RunAsync(tool, ["-d", node, "--list-formats-ext"], toolTimeout, cancellationToken);
+        var infoResult = await infoRun;
+        var formatsResult = await formatsRun;
+        var info = infoResult is null ? null : V4l2InfoParser.Parse(infoResult.StandardOutput);
+        if (info is null)
+        {
+            return new V4l2Node(node, null, null, [], [], NotOpened(infoResult));
+        }
+
+        var formats = formatsResult is { Succeeded: true } ? V4l2FormatListParser.Parse(formatsResult.StandardOutput) : [];
+        return new V4l2Node(node, info.Driver, info.Card, info.DeviceCaps, formats, V4l2DeviceListParser.ClassifyNode(info));
+    }
+
+    private static string NotOpened(ToolResult? result)
+    {
+        if (result is null || result.TimedOut)
+        {
+            return "v4l2-ctl did not answer in time";
+        }
+
+        var message = (result.StandardError + result.StandardOutput).Trim().Split('\n')[0].Trim();
+        return $"could not be opened ({message}); if it is permission denied: sudo usermod -aG video $USER, then log in again";
     }
 
     /// <summary>Without v4l2-ctl: one device per /dev/videoN, named by its sysfs name file.</summary>

@@ -37,6 +37,13 @@ internal static partial class LibcameraListParser
                 continue;
             }
 
+            if (line.Length > 0 && !char.IsWhiteSpace(line[0]))
+            {
+                // Mode lines are indented; anything else (a libcamera log line on stderr) ends the camera.
+                modes = null;
+                continue;
+            }
+
             var formatMatch = FormatPart().Match(line);
             if (formatMatch.Success)
             {

@@ -66,6 +66,24 @@ internal static class V4l2DeviceListParser
         return null;
     }
 
+    /// <summary>Why one node is not a usable camera, from its driver and Device Caps; null when it captures video.</summary>
+    public static string? ClassifyNode(V4l2NodeInfo info)
+    {
+        if (Classify(info.Driver, info.BusInfo) is { } reason)
+        {
+            return reason;
+        }
+
+        if (info.CanCapture)
+        {
+            return null;
+        }
+
+        return info.DeviceCaps.Contains("Metadata Capture")
+            ? "metadata-only node (no Video Capture in its Device Caps): the picture comes from its sibling node"
+            : $"no Video Capture in its Device Caps ({string.Join(", ", info.DeviceCaps)})";
+    }
+
     private static (string Name, string Bus) SplitHeader(string header)
     {
         var open = header.LastIndexOf(" (", StringComparison.Ordinal);

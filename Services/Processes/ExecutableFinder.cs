@@ -24,5 +24,8 @@ internal static class ExecutableFinder
     }
 
     /// <summary>The first of <paramref name="names"/> that is on PATH.</summary>
-    public static string? FindFirst(params string[] names) => names.Select(name => Find(name)).FirstOrDefault(found => found is not null);
+    public static string? FindFirst(params string[] names) => FindFirstOn(null, names);
+
+    /// <summary>The first of <paramref name="names"/> that is on <paramref name="path"/> (PATH when null).</summary>
+    public static string? FindFirstOn(string? path, params string[] names) => names.Select(name => Find(name, path)).FirstOrDefault(found => found is not null);
 }

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using PiStream.Services.Encoding;
+using PiStream.Tests.Services.Probing;
+using Xunit;
+
+namespace PiStream.Tests.Commands;
+
+/// <summary>pistream probe on this machine: ffmpeg installed, no camera, no I2C.</summary>
+public sealed class ProbeCommandTests
+{
+    [Fact]
+    public async Task Json_OnThisMachine_SaysTheTestPatternWillBeUsed_AndExitsZero()
+    {
+        var (http, ws) = (PortCheckerTests.FreePort(), PortCheckerTests.FreePort());
+
+        var (exitCode, output, error) = await CliProcess.RunAsync(["probe", "--json", "--port", Text(http), "--ws-port", Text(ws)]);
+
+        Assert.True(exitCode == 0, $"exit {exitCode}: {error}\n{output}");
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        var verdict = root.GetProperty("verdict");
+        Assert.True(verdict.GetProperty("canServe").GetBoolean());
+        Assert.Equal("none", verdict.GetProperty("blocker").GetString());
+        Assert.Equal("test", verdict.GetProperty("source").GetString());
+        Assert.True(verdict.GetProperty("usesTestPattern").GetBoolean());
+        Assert.Equal("none", verdict.GetProperty("panTilt").GetString());
+        Assert.DoesNotContain(verdict.GetProperty("findings").EnumerateArray(), f => f.GetProperty("blocking").GetBoolean());
+        Assert.Equal("/usr/bin/ffmpeg", root.GetProperty("ffmpeg").GetProperty("path").GetString());
+        Assert.True(root.GetProperty("ffmpeg").GetProperty("encoders").GetProperty("mpeg1video").GetBoolean());
+        Assert.Empty(root.GetProperty("cameras").GetProperty("libcameraCameras").EnumerateArray());
+        Assert.Empty(root.GetProperty("cameras").GetProperty("v4l2Devices").EnumerateArray());
+        Assert.Empty(root.GetProperty("panTilt").GetProperty("i2cBuses").EnumerateArray());
+        Assert.False(root.GetProperty("panTilt").GetProperty("hat").GetProperty("answers").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("platform").GetProperty("piModel").ValueKind);
+        var ports = root.GetProperty("network").GetProperty("ports").EnumerateArray().ToArray();
+        Assert.Equal([(http, "http", true), (ws, "websocket", true)], ports.Select(p => (p.GetProperty("port").GetInt32(), p.GetProperty("purpose").GetString(), p.GetProperty("free").GetBoolean())));
+        Assert.Contains($"http://127.0.0.1:{http}/", root.GetProperty("network").GetProperty("pageUrls").EnumerateArray().Select(u => u.GetString()));
+    }
+
+    [Fact]
+    public async Task Text_OnThisMachine_ShowsEverySectionAndTheVerdict_AndExitsZero()
+    {
+        var (http, ws) = (PortCheckerTests.FreePort(), PortCheckerTests.FreePort());
+
+        var (exitCode, output, error) = await CliProcess.RunAsync(["probe", "--port", Text(http), "--ws-port", Text(ws)]);
+
+        Assert.True(exitCode == 0, $"exit {exitCode}: {error}\n{output}");
+        Assert.Contains("Path:          /usr/bin/ffmpeg", output);
+        Assert.Contains("mpeg1video yes", output);
+        Assert.Contains("libcamera:     rpicam-hello / libcamera-hello not installed", output);
+        Assert.Contains("I2C buses:     none", output);
+        Assert.Contains($"Open:          http://127.0.0.1:{http}/", output);
+        Assert.Contains($"Port {ws} (websocket): free", output);
+        Assert.Contains("serve can run here.", output);
+        Assert.Contains("serve --source auto  -> test: no camera found, streaming the test pattern", output);
+        Assert.Contains("I2C is disabled: sudo raspi-config nonint do_i2c 0", output);
+    }
+
+    [Fact]
+    public async Task WithFfmpegHiddenFromPath_NamesTheInstallCommand_AndExitsThree()
+    {
+        var (jsonExit, json, _) = await CliProcess.RunAsync(["probe", "--json", "--port", "0", "--ws-port", "0"], pathVariable: "/nonexistent");
+        var (textExit, text, _) = await CliProcess.RunAsync(["probe", "--port", "0", "--ws-port", "0"], pathVariable: "/nonexistent");
+
+        Assert.Equal(3, jsonExit);
+        Assert.Equal(3, textExit);
+        using var document = JsonDocument.Parse(json);
+        var verdict = document.RootElement.GetProperty("verdict");
+        Assert.False(verdict.GetProperty("canServe").GetBoolean());
+        Assert.Equal("missingDependency", verdict.GetProperty("blocker").GetString());
+        var blocking = Assert.Single(verdict.GetProperty("findings").EnumerateArray(), f => f.GetProperty("blocking").GetBoolean());
+        Assert.Equal(FfmpegLocator.InstallHint, blocking.GetProperty("fix").GetString());
+        Assert.Contains("serve cannot run here yet", text);
+        Assert.Contains(FfmpegLocator.InstallHint, text);
+    }
+
+    [Fact]
+    public async Task WithTheHttpPortTaken_SaysSo_AndExitsOne()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var (exitCode, output, _) = await CliProcess.RunAsync(["probe", "--port", Text(port), "--ws-port", "0"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"http port {port} is in use by another program", output);
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using PiStream.Services.Encoding;
-using PiStream.Tests.Services.Probing;
+using PiStream.Tests.Support;
 using Xunit;
 
 namespace PiStream.Tests.Commands;
@@ -11,12 +11,15 @@ namespace PiStream.Tests.Commands;
 /// <summary>pistream probe on this machine: ffmpeg installed, no camera, no I2C.</summary>
 public sealed class ProbeCommandTests
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+    private static readonly Dictionary<string, string> NoFfmpeg = new() { ["PATH"] = "/nonexistent" };
+
     [Fact]
     public async Task Json_OnThisMachine_SaysTheTestPatternWillBeUsed_AndExitsZero()
     {
-        var (http, ws) = (PortCheckerTests.FreePort(), PortCheckerTests.FreePort());
+        var (http, ws) = (FreePorts.Free(), FreePorts.Free());
 
-        var (exitCode, output, error) = await CliProcess.RunAsync(["probe", "--json", "--port", Text(http), "--ws-port", Text(ws)]);
+        var (exitCode, output, error) = await CliProcess.RunAsync(["probe", "--json", "--port", Text(http), "--ws-port", Text(ws)], Timeout);
 
         Assert.True(exitCode == 0, $"exit {exitCode}: {error}\n{output}");
         using var json = JsonDocument.Parse(output);
@@ -43,9 +46,9 @@ public sealed class ProbeCommandTests
     [Fact]
     public async Task Text_OnThisMachine_ShowsEverySectionAndTheVerdict_AndExitsZero()
     {
-        var (http, ws) = (PortCheckerTests.FreePort(), PortCheckerTests.FreePort());
+        var (http, ws) = (FreePorts.Free(), FreePorts.Free());
 
-        var (exitCode, output, error) = await CliProcess.RunAsync(["probe", "--port", Text(http), "--ws-port", Text(ws)]);
+        var (exitCode, output, error) = await CliProcess.RunAsync(["probe", "--port", Text(http), "--ws-port", Text(ws)], Timeout);
 
         Assert.True(exitCode == 0, $"exit {exitCode}: {error}\n{output}");
         Assert.Contains("Path:          /usr/bin/ffmpeg", output);
@@ -62,8 +65,8 @@ public sealed class ProbeCommandTests
     [Fact]
     public async Task WithFfmpegHiddenFromPath_NamesTheInstallCommand_AndExitsThree()
     {
-        var (jsonExit, json, _) = await CliProcess.RunAsync(["probe", "--json", "--port", "0", "--ws-port", "0"], pathVariable: "/nonexistent");
-        var (textExit, text, _) = await CliProcess.RunAsync(["probe", "--port", "0", "--ws-port", "0"], pathVariable: "/nonexistent");
+        var (jsonExit, json, _) = await CliProcess.RunAsync(["probe", "--json", "--port", "0", "--ws-port", "0"], Timeout, NoFfmpeg);
+        var (textExit, text, _) = await CliProcess.RunAsync(["probe", "--port", "0", "--ws-port", "0"], Timeout, NoFfmpeg);
 
         Assert.Equal(3, jsonExit);
         Assert.Equal(3, textExit);
@@ -84,7 +87,7 @@ public sealed class ProbeCommandTests
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
 
-        var (exitCode, output, _) = await CliProcess.RunAsync(["probe", "--port", Text(port), "--ws-port", "0"]);
+        var (exitCode, output, _) = await CliProcess.RunAsync(["probe", "--port", Text(port), "--ws-port", "0"], Timeout);
 
         Assert.Equal(1, exitCode);
         Assert.Contains($"http port {port} is in use by another program", output);

@@ -59,8 +59,8 @@ public sealed class ServeCommandTests
     [Fact]
     public async Task Sigterm_with_viewers_connected_exits_within_two_seconds_and_leaves_no_ffmpeg()
     {
-        var port = ServeCommandPorts.Free();
-        await using var cli = CliProcess.Start(["serve", "--source", "test", "--bind", "127.0.0.1", "--port", $"{port}", "--ws-port", $"{ServeCommandPorts.Free()}"]);
+        var port = FreePorts.Free();
+        await using var cli = CliProcess.Start(["serve", "--source", "test", "--bind", "127.0.0.1", "--port", $"{port}", "--ws-port", $"{FreePorts.Free()}"]);
         await cli.WaitForOutputAsync("Press Ctrl+C", Generous);
         await using var a = await StreamClient.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/stream"));
         await using var b = await StreamClient.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/stream"));

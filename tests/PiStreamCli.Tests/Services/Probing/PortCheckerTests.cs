@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using PiStream.Services.Probing;
+using PiStream.Tests.Support;
 using Xunit;
 
 namespace PiStream.Tests.Services.Probing;
@@ -23,16 +24,9 @@ public sealed class PortCheckerTests
     [Fact]
     public void PortNobodyUses_IsFree_AndStaysFreeAfterTheCheck()
     {
-        var port = FreePort();
+        var port = FreePorts.Free();
 
         Assert.True(PortChecker.Check(port, "http").Free);
         Assert.True(PortChecker.Check(port, "http").Free);
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -57,7 +57,7 @@ public sealed class PageTests : IAsyncLifetime
     [Fact]
     public async Task The_page_reconnects_by_itself_after_a_server_restart()
     {
-        var settings = TestServer.Settings with { Port = ServeCommandPorts.Free() };
+        var settings = TestServer.Settings with { Port = FreePorts.Free() };
         var server = await TestServer.StartAsync(settings);
         var page = await _browser.NewPageAsync();
         await page.GotoAsync($"http://127.0.0.1:{settings.Port}/");

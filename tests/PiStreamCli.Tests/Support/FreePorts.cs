@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace PiStream.Tests.Support;
 
 /// <summary>A port that was free a moment ago, for tests that must know the port before the server starts.</summary>
-internal static class ServeCommandPorts
+internal static class FreePorts
 {
     public static int Free()
     {

@@ -162,7 +162,8 @@ internal sealed class Viewer
         var reader = _queue.Reader;
         try
         {
-            while (await reader.WaitToReadAsync(_stop.Token))
+            // No token here: Close() completes the queue, and an uncancellable wait reuses one waiter (no allocation per frame).
+            while (await reader.WaitToReadAsync())
             {
                 while (!IsClosed && reader.TryRead(out var frame))
                 {

@@ -37,4 +37,17 @@ internal static class PanTiltAngle
 
         return (int)Math.Round((pulse - minPulse) / (double)(maxPulse - minPulse) * 180.0) - 90;
     }
+
+    /// <summary>
+    /// How long the servos take from <paramref name="from"/> to the axes <paramref name="to"/> gives, as the seed
+    /// waited: <c>max(minimum, fullSweep * |change| / 180)</c>; an unknown start counts as a full sweep.
+    /// </summary>
+    public static TimeSpan SweepTime(Orientation from, Orientation to, TimeSpan fullSweep, TimeSpan minimum)
+    {
+        var change = Math.Max(Change(from.Pan, to.Pan), Change(from.Tilt, to.Tilt));
+        var sweep = fullSweep * (change / 180.0);
+        return sweep > minimum ? sweep : minimum;
+    }
+
+    private static double Change(double? from, double? to) => to is not { } target ? 0 : from is { } start ? Math.Abs(target - start) : 180;
 }

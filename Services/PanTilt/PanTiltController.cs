@@ -24,6 +24,7 @@ internal sealed class PanTiltController : IAsyncDisposable
     private Orientation _pending;
     private Orientation _written;
     private string? _error;
+    private int _disposed;
 
     /// <summary>Reads where the servos point now (may throw <see cref="PanTiltUnavailableException"/>) and starts the loop.</summary>
     public PanTiltController(PanTiltHat hat, bool simulated, PanTiltSettings settings, TimeProvider timeProvider, ILogger<PanTiltController> logger)
@@ -93,6 +94,11 @@ internal sealed class PanTiltController : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _hat.Dispose();

@@ -29,7 +29,15 @@ internal static class PanTiltStarter
         }
         catch (PanTiltUnavailableException e) when (settings.Mode == PanTiltMode.Auto)
         {
-            logger.LogInformation("Pan-tilt: none ({Reason})", e.Message);
+            if (File.Exists(settings.Hat.DevicePath))
+            {
+                logger.LogWarning("Pan-tilt: none, the I2C bus is there but the HAT is not usable: {Reason}", e.Message);
+            }
+            else
+            {
+                logger.LogInformation("Pan-tilt: none ({Reason})", e.Message);
+            }
+
             return null;
         }
 

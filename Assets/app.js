@@ -155,6 +155,7 @@
   // Pan-tilt sliders: shown when the server has a device; a move is sent as /do_orient.
   var pan = document.getElementById('pan');
   var tilt = document.getElementById('tilt');
+  var panTiltLabel = document.getElementById('pantilt');
   function orient(axis, value) {
     fetch('/do_orient?' + axis + '=' + encodeURIComponent(value)).catch(function () {});
   }
@@ -182,6 +183,7 @@
         var hasPanTilt = !!status.panTilt;
         pan.hidden = !hasPanTilt;
         tilt.hidden = !hasPanTilt;
+        panTiltLabel.textContent = hasPanTilt && status.panTilt.simulated ? 'pan-tilt: simulated' : '';
         if (hasPanTilt && status.panTilt.orientation) { showOrientation(status.panTilt.orientation); }
       })
       .catch(function () {

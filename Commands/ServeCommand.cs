@@ -6,6 +6,7 @@ using PiStream.Services.Capture;
 using PiStream.Services.Encoding;
 using PiStream.Services.Hosting;
 using PiStream.Services.Logging;
+using PiStream.Services.PanTilt;
 using PiStream.Services.Web;
 
 namespace PiStream.Commands;
@@ -35,6 +36,13 @@ internal static class ServeCommand
         Description = "Frames between keyframes (default: the frame rate, one a second). New viewers start at a keyframe.",
     };
 
+    private static readonly Option<PanTiltMode> PanTilt = new("--pantilt")
+    {
+        Description = "Pan-tilt device: auto (the HAT if it answers), hat, sim (simulated, for demos) or none.",
+        DefaultValueFactory = _ => PanTiltMode.Auto,
+        CustomParser = ParsePanTilt,
+    };
+
     public static Command Create()
     {
         var command = new Command("serve", "Stream the camera to web browsers: open http://<this machine>:8082/ to watch.");
@@ -44,6 +52,8 @@ internal static class ServeCommand
         CommonOptions.AddTo(command);
         command.Options.Add(Bitrate);
         command.Options.Add(KeyframeInterval);
+        command.Options.Add(PanTilt);
+        PanTiltOptions.AddTo(command);
         KeyframeInterval.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<int?>();
@@ -72,7 +82,10 @@ internal static class ServeCommand
                 result.GetValue(Bitrate),
                 result.GetValue(KeyframeInterval) ?? format.Framerate,
                 result.GetValue(CommonOptions.HorizontalFlip),
-                result.GetValue(CommonOptions.VerticalFlip));
+                result.GetValue(CommonOptions.VerticalFlip))
+            {
+                PanTilt = new PanTiltSettings(result.GetValue(PanTilt), PanTiltOptions.Hat(result)),
+            };
             return RunAsync(settings, Console.Out, Console.Error, cancellationToken);
         });
         return command;
@@ -86,7 +99,7 @@ internal static class ServeCommand
         {
             host = await StreamHost.StartAsync(settings, loggerFactory, cancellationToken);
         }
-        catch (Exception e) when (e is FfmpegNotFoundException or CaptureUnavailableException)
+        catch (Exception e) when (e is FfmpegNotFoundException or CaptureUnavailableException or PanTiltUnavailableException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.MissingDependency;
@@ -132,6 +145,18 @@ internal static class ServeCommand
 
         result.AddError($"--bind '{text}' is not an IP address: use e.g. 0.0.0.0 (every interface) or 127.0.0.1 (this machine only).");
         return null;
+    }
+
+    private static PanTiltMode ParsePanTilt(ArgumentResult result)
+    {
+        var text = result.Tokens[0].Value;
+        if (Enum.TryParse<PanTiltMode>(text, ignoreCase: true, out var mode) && Enum.IsDefined(mode) && !char.IsDigit(text[0]))
+        {
+            return mode;
+        }
+
+        result.AddError($"--pantilt '{text}' is not a pan-tilt mode: use auto, hat, sim or none.");
+        return PanTiltMode.Auto;
     }
 
     private static int ParseBitrate(ArgumentResult result)

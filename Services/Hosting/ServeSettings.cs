@@ -1,5 +1,6 @@
 using System.Net;
 using PiStream.Services.Capture;
+using PiStream.Services.PanTilt;
 
 namespace PiStream.Services.Hosting;
 
@@ -18,6 +19,9 @@ internal sealed record ServeSettings(
     public const int DefaultPort = 8082;
     public const int DefaultWebSocketPort = 8084;
     public const int DefaultBitrate = 800_000;
+
+    /// <summary>The pan-tilt device; none unless set (the command line's default is auto).</summary>
+    public PanTiltSettings PanTilt { get; init; } = PanTiltSettings.None;
 
     public static ServeSettings Defaults { get; } = new(
         null, DefaultPort, DefaultWebSocketPort, SourceSpec.Auto, new VideoFormat(640, 480, 24), DefaultBitrate, 24, false, false);

@@ -3,6 +3,7 @@ using PiStream.Services.Broadcast;
 using PiStream.Services.Capture;
 using PiStream.Services.Detection;
 using PiStream.Services.Encoding;
+using PiStream.Services.PanTilt;
 using PiStream.Services.Pipeline;
 using PiStream.Services.Web;
 
@@ -19,9 +20,10 @@ internal sealed class StreamHost : IAsyncDisposable
     private readonly Task _pipelineTask;
     private readonly ILogger _logger;
 
-    private StreamHost(WebServer server, StreamPipeline pipeline, Broadcaster broadcaster, string sourceDescription, CancellationTokenSource stop, Task pipelineTask, ILogger logger)
+    private StreamHost(WebServer server, StreamPipeline pipeline, Broadcaster broadcaster, string sourceDescription, CancellationTokenSource stop, Task pipelineTask, ILogger logger, PanTiltController? panTilt)
     {
         _server = server;
+        PanTilt = panTilt;
         Pipeline = pipeline;
         Broadcaster = broadcaster;
         SourceDescription = sourceDescription;
@@ -39,6 +41,9 @@ internal sealed class StreamHost : IAsyncDisposable
     public Broadcaster Broadcaster { get; }
 
     public string SourceDescription { get; }
+
+    /// <summary>The pan-tilt controller, or null when serve has no pan-tilt device.</summary>
+    public PanTiltController? PanTilt { get; }
 
     /// <summary>
     /// Checks what serve needs (ffmpeg, the source), starts listening, then starts the pipeline.
@@ -77,6 +82,7 @@ internal sealed class StreamHost : IAsyncDisposable
             settings.VerticalFlip && !capture.FlipsApplied);
         var pipeline = new StreamPipeline(capture.Source, ffmpeg, encoderSettings, broadcaster, pool, policy ?? RestartPolicy.Default, loggerFactory.CreateLogger<StreamPipeline>());
 
+        var panTilt = PanTiltStarter.Start(settings.PanTilt, loggerFactory, TimeProvider.System);
         var viewerOptions = ViewerOptions.For(settings.Format.Framerate, settings.KeyframeInterval);
         var routes = new StreamRoutes(
             WebAssets.Load(),
@@ -93,25 +99,47 @@ internal sealed class StreamHost : IAsyncDisposable
                 broadcaster.ViewerCount,
                 Math.Round(stats.Uptime.TotalSeconds, 1),
                 stats.EncoderRestarts,
-                null),
+                panTilt?.Status()),
             loggerFactory.CreateLogger<StreamRoutes>());
 
+        if (panTilt is not null)
+        {
+            var endpoints = new PanTiltEndpoints(panTilt);
+            routes.Orient = endpoints.OrientAsync;
+            routes.ReadOrientation = endpoints.GetAsync;
+            panTilt.Moved += new OrientationEvents(broadcaster, pool).Publish;
+        }
+
         logger.LogInformation("Initializing HTTP server on port {Port} and WebSocket server on port {WebSocketPort}", settings.Port, settings.WebSocketPort);
-        var server = await WebServer.StartAsync(new WebServerOptions(settings.Bind, settings.Port, settings.WebSocketPort), routes, loggerFactory, cancellationToken);
+        WebServer server;
+        try
+        {
+            server = await WebServer.StartAsync(new WebServerOptions(settings.Bind, settings.Port, settings.WebSocketPort), routes, loggerFactory, cancellationToken);
+        }
+        catch when (panTilt is not null)
+        {
+            await panTilt.DisposeAsync();
+            throw;
+        }
 
         logger.LogInformation("Starting broadcast");
         var stop = new CancellationTokenSource();
         var pipelineTask = pipeline.RunAsync(stop.Token);
-        return new StreamHost(server, pipeline, broadcaster, capture.Source.Description, stop, pipelineTask, logger);
+        return new StreamHost(server, pipeline, broadcaster, capture.Source.Description, stop, pipelineTask, logger, panTilt);
     }
 
-    /// <summary>Closes the viewers, stops listening and stops the capture and ffmpeg processes, within about 2 s.</summary>
+    /// <summary>Closes the viewers, stops listening, stops the capture and ffmpeg processes (within about 2 s) and disables the servos.</summary>
     public async ValueTask DisposeAsync()
     {
         _logger.LogInformation("Shutting down");
         await _stop.CancelAsync();
         var server = _server.DisposeAsync().AsTask();
         await Task.WhenAll(server, _pipelineTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (PanTilt is not null)
+        {
+            await PanTilt.DisposeAsync();
+        }
+
         _stop.Dispose();
     }
 }

@@ -30,6 +30,9 @@ internal sealed class StreamRoutes(
     /// <summary>Answers /do_orient; null while no pan-tilt device is attached.</summary>
     public Func<HttpContext, Task>? Orient { get; set; }
 
+    /// <summary>Answers /api/orientation; null while no pan-tilt device is attached.</summary>
+    public Func<HttpContext, Task>? ReadOrientation { get; set; }
+
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
@@ -59,7 +62,10 @@ internal sealed class StreamRoutes(
                 await StreamOrRefuseAsync(context, true);
                 return;
             case "/do_orient":
-                await OrientAsync(context);
+                await PanTiltAsync(context, Orient);
+                return;
+            case "/api/orientation":
+                await PanTiltAsync(context, ReadOrientation);
                 return;
             case "/api/status":
                 response.Headers.CacheControl = "no-store";
@@ -80,16 +86,16 @@ internal sealed class StreamRoutes(
         await WriteTextAsync(response, $"Not found: {path}. The camera page is at /index.html.");
     }
 
-    private async Task OrientAsync(HttpContext context)
+    private static async Task PanTiltAsync(HttpContext context, Func<HttpContext, Task>? handler)
     {
-        if (Orient is null)
+        if (handler is null)
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             await WriteTextAsync(context.Response, "No pan-tilt device: attach a Pimoroni Pan-Tilt HAT and enable I2C (sudo raspi-config nonint do_i2c 0).");
             return;
         }
 
-        await Orient(context);
+        await handler(context);
     }
 
     private async Task StreamOrRefuseAsync(HttpContext context, bool isStreamPath)

@@ -1,0 +1,202 @@
+using System.Buffers.Binary;
+using System.Device.I2c;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace PiStream.Services.PanTilt;
+
+/// <summary>
+/// Driver for the Pimoroni Pan-Tilt HAT: servo 1 pans, servo 2 tilts. A move sets the servo's enable bit
+/// in the config register (when it is not set yet), then writes the pulse width as a little-endian word;
+/// <see cref="PanTiltHatOptions.IdleTimeout"/> after a servo's last move its enable bit is cleared again.
+/// Every transfer is retried on I/O errors. Angles are in pistream's convention: an inverted axis is negated
+/// here, so callers never see the servo's own direction. Thread-safe. Disposing disables both servos.
+/// </summary>
+internal sealed class PanTiltHat : IDisposable
+{
+    private const byte PanEnable = 0b01;
+    private const byte TiltEnable = 0b10;
+    private readonly PanTiltBus _bus;
+    private readonly PanTiltHatOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ITimer _panIdle;
+    private readonly ITimer _tiltIdle;
+    private readonly Lock _lock = new();
+    private long _panMovedAt;
+    private long _tiltMovedAt;
+    private byte _config;
+    private bool _disposed;
+
+    public PanTiltHat(I2cDevice device, PanTiltHatOptions? options = null, TimeProvider? timeProvider = null, ILogger? logger = null)
+    {
+        _options = options ?? PanTiltHatOptions.Default;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
+        _bus = new PanTiltBus(device, _options, _logger);
+        _panIdle = _time.CreateTimer(_ => OnIdle(PanEnable), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _tiltIdle = _time.CreateTimer(_ => OnIdle(TiltEnable), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    public PanTiltHatOptions Options => _options;
+
+    /// <summary>The enable bits last written to the config register.</summary>
+    public byte Config
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _config;
+            }
+        }
+    }
+
+    public void Pan(double angle) => Move(new Orientation(angle, null));
+
+    public void Tilt(double angle) => Move(new Orientation(null, angle));
+
+    /// <summary>Moves the axes <paramref name="move"/> gives; both are checked before anything is written.</summary>
+    public void Move(Orientation move)
+    {
+        if (move.Pan is { } pan)
+        {
+            PanTiltAngle.Validate("pan", pan);
+        }
+
+        if (move.Tilt is { } tilt)
+        {
+            PanTiltAngle.Validate("tilt", tilt);
+        }
+
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var config = (byte)(_config | (move.Pan is null ? 0 : PanEnable) | (move.Tilt is null ? 0 : TiltEnable));
+            if (config != _config)
+            {
+                WriteConfig(config);
+            }
+
+            if (move.Pan is { } panAngle)
+            {
+                WriteWord(PanTiltRegister.Servo1, Pulse(panAngle, _options.InvertPan));
+                _panMovedAt = _time.GetTimestamp();
+                Arm(_panIdle);
+            }
+
+            if (move.Tilt is { } tiltAngle)
+            {
+                WriteWord(PanTiltRegister.Servo2, Pulse(tiltAngle, _options.InvertTilt));
+                _tiltMovedAt = _time.GetTimestamp();
+                Arm(_tiltIdle);
+            }
+        }
+    }
+
+    /// <summary>Reads both pulse widths back and converts them to whole degrees; null for a servo never set since power-up.</summary>
+    public Orientation Read()
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return new Orientation(
+                Angle(_bus.ReadWord(PanTiltRegister.Servo1), _options.InvertPan),
+                Angle(_bus.ReadWord(PanTiltRegister.Servo2), _options.InvertTilt));
+        }
+    }
+
+    /// <summary>Stops driving both servos now (they go limp and quiet).</summary>
+    public void Disable()
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _panIdle.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _tiltIdle.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            WriteConfig(0);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _panIdle.Dispose();
+            _tiltIdle.Dispose();
+            try
+            {
+                if (_config != 0)
+                {
+                    WriteConfig(0);
+                }
+            }
+            catch (PanTiltUnavailableException e)
+            {
+                _logger.LogWarning("Could not disable the servos on shutdown: {Reason}", e.Message);
+            }
+
+            _disposed = true;
+            _bus.Dispose();
+        }
+    }
+
+    private int Pulse(double angle, bool invert) =>
+        PanTiltAngle.ToPulse(invert ? -angle : angle, _options.MinPulseMicroseconds, _options.MaxPulseMicroseconds);
+
+    private double? Angle(int pulse, bool invert) =>
+        PanTiltAngle.FromPulse(pulse, _options.MinPulseMicroseconds, _options.MaxPulseMicroseconds) is { } angle
+            ? (double)(invert ? -angle : angle)
+            : null;
+
+    private void Arm(ITimer timer)
+    {
+        if (_options.IdleTimeout > TimeSpan.Zero)
+        {
+            timer.Change(_options.IdleTimeout, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void OnIdle(byte servo)
+    {
+        lock (_lock)
+        {
+            var movedAt = servo == PanEnable ? _panMovedAt : _tiltMovedAt;
+            if (_disposed || (_config & servo) == 0 || _time.GetElapsedTime(movedAt) < _options.IdleTimeout)
+            {
+                return; // Disposed, already off, or moved again since this timer was armed.
+            }
+
+            try
+            {
+                WriteConfig((byte)(_config & ~servo));
+            }
+            catch (PanTiltUnavailableException e)
+            {
+                _logger.LogWarning("Could not disable an idle servo: {Reason}", e.Message);
+            }
+        }
+    }
+
+    private void WriteConfig(byte config)
+    {
+        Span<byte> bytes = stackalloc byte[2];
+        bytes[0] = (byte)PanTiltRegister.Config;
+        bytes[1] = config;
+        _bus.Write(bytes);
+        _config = config;
+    }
+
+    private void WriteWord(PanTiltRegister register, int value)
+    {
+        Span<byte> bytes = stackalloc byte[3];
+        bytes[0] = (byte)register;
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes[1..], checked((ushort)value));
+        _bus.Write(bytes);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Buffers.Binary;
+using System.Device.I2c;
+
+namespace PiStream.Services.PanTilt;
+
+/// <summary>
+/// An in-memory Pan-Tilt HAT for <c>serve --pantilt sim</c> and for tests: a register file behind the same
+/// I2C transactions the real HAT answers. A write's first byte selects the register and the following bytes
+/// fill consecutive registers; a read returns consecutive registers from the selected one. It starts with
+/// both servos centred (1450 us) and disabled.
+/// </summary>
+internal class SimulatedPanTiltDevice : I2cDevice
+{
+    /// <summary>Registers 0x00..0x4E (config, two servo words, the light buffer, the light update flag).</summary>
+    public const int RegisterCount = 0x4F;
+
+    private readonly byte[] _registers = new byte[RegisterCount];
+    private readonly Lock _lock = new();
+    private int _pointer;
+
+    public SimulatedPanTiltDevice(int busId = PanTiltHatOptions.DefaultBusId, int address = PanTiltHatOptions.DefaultAddress)
+    {
+        ConnectionSettings = new I2cConnectionSettings(busId, address);
+        BinaryPrimitives.WriteUInt16LittleEndian(_registers.AsSpan((int)PanTiltRegister.Servo1), 1450);
+        BinaryPrimitives.WriteUInt16LittleEndian(_registers.AsSpan((int)PanTiltRegister.Servo2), 1450);
+    }
+
+    public override I2cConnectionSettings ConnectionSettings { get; }
+
+    public bool IsDisposed { get; private set; }
+
+    /// <summary>The config register (servo enable bits).</summary>
+    public byte Config => Register(PanTiltRegister.Config);
+
+    /// <summary>The pan servo's pulse width in microseconds.</summary>
+    public int PanPulse => Word(PanTiltRegister.Servo1);
+
+    /// <summary>The tilt servo's pulse width in microseconds.</summary>
+    public int TiltPulse => Word(PanTiltRegister.Servo2);
+
+    public byte Register(PanTiltRegister register)
+    {
+        lock (_lock)
+        {
+            return _registers[(int)register];
+        }
+    }
+
+    public int Word(PanTiltRegister register)
+    {
+        lock (_lock)
+        {
+            return BinaryPrimitives.ReadUInt16LittleEndian(_registers.AsSpan((int)register));
+        }
+    }
+
+    public override byte ReadByte()
+    {
+        Span<byte> value = stackalloc byte[1];
+        Read(value);
+        return value[0];
+    }
+
+    public override void Read(Span<byte> buffer)
+    {
+        lock (_lock)
+        {
+            ThrowIfGone();
+            for (var i = 0; i < buffer.Length; i++)
+            {
+                buffer[i] = _registers[(_pointer + i) % RegisterCount];
+            }
+        }
+    }
+
+    public override void WriteByte(byte value) => Write([value]);
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        lock (_lock)
+        {
+            ThrowIfGone();
+            if (buffer.IsEmpty)
+            {
+                return;
+            }
+
+            if (buffer[0] >= RegisterCount)
+            {
+                throw new IOException($"Simulated HAT: no register 0x{buffer[0]:X2}.");
+            }
+
+            _pointer = buffer[0];
+            for (var i = 1; i < buffer.Length; i++)
+            {
+                _registers[(_pointer + i - 1) % RegisterCount] = buffer[i];
+            }
+        }
+    }
+
+    public override void WriteRead(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer)
+    {
+        Write(writeBuffer);
+        Read(readBuffer);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        IsDisposed = true;
+        base.Dispose(disposing);
+    }
+
+    private void ThrowIfGone() => ObjectDisposedException.ThrowIf(IsDisposed, this);
+}

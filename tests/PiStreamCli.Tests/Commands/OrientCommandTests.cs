@@ -1,0 +1,105 @@
+using PiStream.Commands;
+using PiStream.Services.PanTilt;
+using Xunit;
+
+namespace PiStream.Tests.Commands;
+
+/// <summary><c>pistream orient</c>: through a real <c>serve --pantilt sim</c>, and on a machine without I2C.</summary>
+public sealed class OrientCommandTests
+{
+    [Fact]
+    public async Task OrientServerMovesTheCameraOfARunningServeAndPrintsTheResult()
+    {
+        var port = PiStreamProcess.FreePort();
+        await using var serve = await PiStreamProcess.ServeAsync(
+            "--pantilt", "sim", "--source", "test", "--bind", "127.0.0.1", "--port", $"{port}", "--ws-port", "0");
+        var server = $"http://127.0.0.1:{port}";
+
+        var moved = await PiStreamProcess.RunAsync("orient", "--server", server, "--pan", "10", "--tilt", "-5");
+        var onlyTilt = await PiStreamProcess.RunAsync("orient", "--server", server, "--tilt", "20");
+        var read = await PiStreamProcess.RunAsync("orient", "--server", server);
+        var outOfRange = await PiStreamProcess.RunAsync("orient", "--server", server, "--pan", "95");
+
+        Assert.Equal((0, "pan 10, tilt -5\n", ""), moved);
+        Assert.Equal((0, "pan 10, tilt 20\n", ""), onlyTilt);
+        Assert.Equal((0, "pan 10, tilt 20\n", ""), read);
+        Assert.Equal(2, outOfRange.ExitCode);
+        Assert.Contains("--pan 95 is out of range: use an angle from -90 to 90 degrees.", outOfRange.Error);
+    }
+
+    [Fact]
+    public async Task OrientServerWithoutAPanTiltDeviceSaysSoAndExits3()
+    {
+        var port = PiStreamProcess.FreePort();
+        await using var serve = await PiStreamProcess.ServeAsync(
+            "--pantilt", "none", "--source", "test", "--bind", "127.0.0.1", "--port", $"{port}", "--ws-port", "0");
+
+        var (exitCode, output, error) = await PiStreamProcess.RunAsync("orient", "--server", $"http://127.0.0.1:{port}", "--pan", "10");
+
+        Assert.Equal(3, exitCode);
+        Assert.Equal("", output);
+        Assert.Contains("answered: No pan-tilt device", error);
+    }
+
+    [Fact]
+    public async Task OrientServerWithNothingListeningSaysSo()
+    {
+        var (exitCode, _, error) = await PiStreamProcess.RunAsync("orient", "--server", $"http://127.0.0.1:{PiStreamProcess.FreePort()}", "--pan", "10");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("cannot reach pistream serve at http://127.0.0.1:", error);
+    }
+
+    [Fact]
+    public async Task OrientWithoutAnI2cBusPrintsTheFixAndExits3()
+    {
+        // Bus 250 exists on no Raspberry Pi, so this holds on a Pi with I2C enabled too.
+        var (exitCode, output, error) = await PiStreamProcess.RunAsync("orient", "--i2c-bus", "250", "--pan", "10");
+
+        Assert.Equal(3, exitCode);
+        Assert.Equal("", output);
+        Assert.Contains("/dev/i2c-250 does not exist", error);
+        Assert.Contains("sudo raspi-config nonint do_i2c 0", error);
+    }
+
+    [Fact]
+    public async Task WithNoI2cBusAtAllTheMessageSaysI2cIsDisabled()
+    {
+        var devices = Directory.CreateTempSubdirectory("pistream-dev-");
+        try
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+
+            var exitCode = await OrientCommand.RunLocalAsync(PanTiltHatOptions.Default, default, output, error, CancellationToken.None, devices.FullName);
+
+            Assert.Equal(3, exitCode);
+            Assert.Equal("", output.ToString());
+            Assert.Equal($"error: No I2C bus: {devices.FullName}/i2c-1 does not exist. I2C is disabled: sudo raspi-config nonint do_i2c 0 (then reboot).\n", error.ToString());
+        }
+        finally
+        {
+            devices.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task WithOtherI2cBusesTheMessageListsThem()
+    {
+        var devices = Directory.CreateTempSubdirectory("pistream-dev-");
+        try
+        {
+            File.WriteAllText(Path.Combine(devices.FullName, "i2c-20"), "");
+            var error = new StringWriter();
+
+            var exitCode = await OrientCommand.RunLocalAsync(PanTiltHatOptions.Default, new Orientation(10, null), TextWriter.Null, error, CancellationToken.None, devices.FullName);
+
+            Assert.Equal(3, exitCode);
+            Assert.Contains($"this machine has {devices.FullName}/i2c-20): choose the bus with --i2c-bus", error.ToString());
+        }
+        finally
+        {
+            devices.Delete(recursive: true);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+using Microsoft.Extensions.Time.Testing;
+using PiStream.Services.PanTilt;
+using Xunit;
+
+namespace PiStream.Tests.Services.PanTilt;
+
+/// <summary>Worked examples of the HAT's register protocol (REFERENCE.md §2), checked byte for byte.</summary>
+public sealed class PanTiltHatTests
+{
+    private readonly RecordingPanTiltDevice _device = new();
+    private readonly FakeTimeProvider _time = new();
+
+    [Fact]
+    public void FirstPanMoveEnablesServoOneThenWritesTheWordLowByteFirst()
+    {
+        using var hat = Hat();
+
+        hat.Pan(0); // 575 + 1750 * 90 / 180 = 1450 = 0x05AA
+
+        Assert.Equal(["W 00 01", "W 01 AA 05"], _device.Transactions);
+        Assert.Equal(1450, _device.PanPulse);
+    }
+
+    [Fact]
+    public void SecondMoveWritesOnlyTheWord()
+    {
+        using var hat = Hat();
+        hat.Pan(0);
+
+        hat.Pan(90); // 2325 = 0x0915
+
+        Assert.Equal(["W 00 01", "W 01 AA 05", "W 01 15 09"], _device.Transactions);
+    }
+
+    [Fact]
+    public void TiltEnablesServoTwoAlongsideServoOne()
+    {
+        using var hat = Hat();
+        hat.Pan(0);
+
+        hat.Tilt(-90); // 575 = 0x023F
+
+        Assert.Equal(["W 00 01", "W 01 AA 05", "W 00 03", "W 03 3F 02"], _device.Transactions);
+    }
+
+    [Fact]
+    public void MovingBothAxesWritesOneConfigByteThenBothWords()
+    {
+        using var hat = Hat();
+
+        hat.Move(new Orientation(45, -45)); // 575 + 1750 * 135 / 180 = 1887 = 0x075F; 575 + 1750 * 45 / 180 = 1012 = 0x03F4
+
+        Assert.Equal(["W 00 03", "W 01 5F 07", "W 03 F4 03"], _device.Transactions);
+    }
+
+    [Fact]
+    public void EachServoIsDisabledAfterTheIdleTimeoutSinceItsOwnLastMove()
+    {
+        using var hat = Hat();
+        hat.Pan(10);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        hat.Tilt(10);
+
+        _time.Advance(TimeSpan.FromSeconds(0.9));
+        Assert.Equal(3, _device.Transactions.Count - 1); // still only enable, word, enable, word
+        Assert.Equal(0x03, _device.Config);
+
+        _time.Advance(TimeSpan.FromSeconds(0.1)); // 2 s after the pan move
+        Assert.Equal("W 00 02", _device.Transactions[^1]);
+
+        _time.Advance(TimeSpan.FromSeconds(1)); // 2 s after the tilt move
+        Assert.Equal("W 00 00", _device.Transactions[^1]);
+        Assert.Equal(6, _device.Transactions.Count);
+    }
+
+    [Fact]
+    public void AMoveBeforeTheTimeoutPostponesTheDisable()
+    {
+        using var hat = Hat();
+        hat.Pan(10);
+        _time.Advance(TimeSpan.FromSeconds(1.5));
+        hat.Pan(20);
+
+        _time.Advance(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(0x01, _device.Config);
+
+        _time.Advance(TimeSpan.FromSeconds(0.5));
+        Assert.Equal(0x00, _device.Config);
+
+        hat.Pan(30); // re-enabled on the next move
+        Assert.Equal(["W 00 01", "W 01 0B 06", "W 01 6C 06", "W 00 00", "W 00 01", "W 01 CD 06"], _device.Transactions);
+    }
+
+    [Fact]
+    public void ReadBackReadsBothWordsAndRoundsToWholeDegrees()
+    {
+        using var hat = Hat();
+        hat.Move(new Orientation(45, -12.4));
+        var before = _device.Transactions.Count;
+
+        var orientation = hat.Read();
+
+        Assert.Equal(["R 01 -> 2", "R 03 -> 2"], _device.Transactions.Skip(before));
+        Assert.Equal(new Orientation(45, -12), orientation);
+    }
+
+    [Fact]
+    public void ReadBackOfAServoNeverSetIsUnknown()
+    {
+        _device.Write([(byte)PanTiltRegister.Servo1, 0, 0]);
+        using var hat = Hat();
+
+        Assert.Equal(new Orientation(null, 0), hat.Read());
+    }
+
+    [Fact]
+    public void InversionNegatesTheAngleOnTheWayInAndOut()
+    {
+        using var hat = Hat(new PanTiltHatOptions { InvertPan = true, InvertTilt = true });
+
+        hat.Move(new Orientation(30, -90)); // written as -30 (1158 = 0x0486) and 90 (2325 = 0x0915)
+
+        Assert.Equal(["W 00 03", "W 01 86 04", "W 03 15 09"], _device.Transactions);
+        Assert.Equal(new Orientation(30, -90), hat.Read());
+    }
+
+    [Fact]
+    public void CalibrationChangesThePulseWidths()
+    {
+        using var hat = Hat(new PanTiltHatOptions { MinPulseMicroseconds = 500, MaxPulseMicroseconds = 2500 });
+
+        hat.Move(new Orientation(90, 0)); // 2500 = 0x09C4, 1500 = 0x05DC
+
+        Assert.Equal(["W 00 03", "W 01 C4 09", "W 03 DC 05"], _device.Transactions);
+        Assert.Equal(new Orientation(90, 0), hat.Read());
+    }
+
+    [Theory]
+    [InlineData(90.5)]
+    [InlineData(-91)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void AnAngleOutsideTheRangeIsRejectedAndNothingIsWritten(double angle)
+    {
+        using var hat = Hat();
+
+        var pan = Assert.Throws<ArgumentOutOfRangeException>(() => hat.Pan(angle));
+        var both = Assert.Throws<ArgumentOutOfRangeException>(() => hat.Move(new Orientation(10, angle)));
+
+        Assert.Equal("pan", pan.ParamName);
+        Assert.Equal("tilt", both.ParamName);
+        Assert.Contains("-90 to 90", both.Message);
+        Assert.Empty(_device.Transactions);
+        Assert.Equal(0, _device.Attempts);
+    }
+
+    [Fact]
+    public void TransientIoErrorsAreRetried()
+    {
+        using var hat = Hat();
+        _device.FailNext(3);
+
+        hat.Pan(0);
+
+        Assert.Equal(["W 00 01", "W 01 AA 05"], _device.Transactions);
+        Assert.Equal(5, _device.Attempts);
+    }
+
+    [Fact]
+    public void APersistentIoErrorSurfacesAfterTenAttemptsWithWhatToCheck()
+    {
+        using var hat = Hat();
+        _device.FailNext(int.MaxValue);
+
+        var error = Assert.Throws<PanTiltUnavailableException>(() => hat.Pan(0));
+
+        Assert.Equal(10, _device.Attempts);
+        Assert.Contains("0x15 on /dev/i2c-1 did not answer (10 attempts", error.Message);
+        Assert.Contains("i2cdetect -y 1", error.Message);
+        Assert.IsType<IOException>(error.InnerException);
+        Assert.Throws<PanTiltUnavailableException>(() => hat.Read());
+    }
+
+    [Fact]
+    public void DisposeDisablesBothServosAndClosesTheDevice()
+    {
+        var hat = Hat();
+        hat.Move(new Orientation(0, 0));
+
+        hat.Dispose();
+
+        Assert.Equal("W 00 00", _device.Transactions[^1]);
+        Assert.True(_device.IsDisposed);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(4, _device.Transactions.Count);
+    }
+
+    private PanTiltHat Hat(PanTiltHatOptions? options = null) =>
+        new(_device, (options ?? PanTiltHatOptions.Default) with { RetryDelay = TimeSpan.Zero }, _time);
+}

@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+using PiStream.Services.PanTilt;
+using Xunit;
+
+namespace PiStream.Tests.Services.PanTilt;
+
+/// <summary>The page's sliders in headless Chromium: keyboard moves in one page are pushed to another.</summary>
+public sealed class PanTiltPageTests
+{
+    private const float Patience = 15_000;
+
+    [Fact]
+    public async Task MovingTheSlidersInOnePageMovesThemInASecondPage()
+    {
+        await using var server = await PanTiltServer.StartAsync(PanTiltMode.Sim);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var url = $"http://127.0.0.1:{server.Host.HttpPort}/index.html";
+        var first = await OpenAsync(browser, url);
+        var second = await OpenAsync(browser, url);
+        Assert.Equal("pan-tilt: simulated", await second.Locator("#pantilt").TextContentAsync());
+        await second.RouteAsync("**/api/status", route => route.AbortAsync()); // so only the WebSocket push can move its sliders
+
+        await first.Locator("#pan").FocusAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await first.Keyboard.PressAsync("ArrowRight");
+        }
+
+        await first.Locator("#tilt").FocusAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await first.Keyboard.PressAsync("ArrowUp");
+        }
+
+        await second.WaitForFunctionAsync("() => document.getElementById('pan').value === '5' && document.getElementById('tilt').value === '3'", null, new() { Timeout = Patience });
+        Assert.Equal("""{"pan":5,"tilt":3}""", await server.Http.GetStringAsync("api/orientation"));
+        await server.WaitForMoveAsync(new Orientation(5, 3));
+    }
+
+    private static async Task<IPage> OpenAsync(IBrowser browser, string url)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(url);
+        await page.Locator("#pan").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Patience });
+        await page.Locator("#tilt").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Patience });
+        await page.WaitForFunctionAsync("() => window.pistream.connection === 'live'", null, new() { Timeout = Patience });
+        return page;
+    }
+}

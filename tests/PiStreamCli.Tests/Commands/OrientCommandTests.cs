@@ -2,6 +2,8 @@ using PiStream.Commands;
 using PiStream.Services.PanTilt;
 using Xunit;
 
+using PiStream.Tests.Support;
+
 namespace PiStream.Tests.Commands;
 
 /// <summary><c>pistream orient</c>: through a real <c>serve --pantilt sim</c>, and on a machine without I2C.</summary>
@@ -10,15 +12,15 @@ public sealed class OrientCommandTests
     [Fact]
     public async Task OrientServerMovesTheCameraOfARunningServeAndPrintsTheResult()
     {
-        var port = PiStreamProcess.FreePort();
-        await using var serve = await PiStreamProcess.ServeAsync(
+        var port = FreePorts.Free();
+        await using var serve = await CliProcess.ServeAsync(
             "--pantilt", "sim", "--source", "test", "--bind", "127.0.0.1", "--port", $"{port}", "--ws-port", "0");
         var server = $"http://127.0.0.1:{port}";
 
-        var moved = await PiStreamProcess.RunAsync("orient", "--server", server, "--pan", "10", "--tilt", "-5");
-        var onlyTilt = await PiStreamProcess.RunAsync("orient", "--server", server, "--tilt", "20");
-        var read = await PiStreamProcess.RunAsync("orient", "--server", server);
-        var outOfRange = await PiStreamProcess.RunAsync("orient", "--server", server, "--pan", "95");
+        var moved = await CliProcess.RunAsync("orient", "--server", server, "--pan", "10", "--tilt", "-5");
+        var onlyTilt = await CliProcess.RunAsync("orient", "--server", server, "--tilt", "20");
+        var read = await CliProcess.RunAsync("orient", "--server", server);
+        var outOfRange = await CliProcess.RunAsync("orient", "--server", server, "--pan", "95");
 
         Assert.Equal((0, "pan 10, tilt -5\n", ""), moved);
         Assert.Equal((0, "pan 10, tilt 20\n", ""), onlyTilt);
@@ -30,11 +32,11 @@ public sealed class OrientCommandTests
     [Fact]
     public async Task OrientServerWithoutAPanTiltDeviceSaysSoAndExits3()
     {
-        var port = PiStreamProcess.FreePort();
-        await using var serve = await PiStreamProcess.ServeAsync(
+        var port = FreePorts.Free();
+        await using var serve = await CliProcess.ServeAsync(
             "--pantilt", "none", "--source", "test", "--bind", "127.0.0.1", "--port", $"{port}", "--ws-port", "0");
 
-        var (exitCode, output, error) = await PiStreamProcess.RunAsync("orient", "--server", $"http://127.0.0.1:{port}", "--pan", "10");
+        var (exitCode, output, error) = await CliProcess.RunAsync("orient", "--server", $"http://127.0.0.1:{port}", "--pan", "10");
 
         Assert.Equal(3, exitCode);
         Assert.Equal("", output);
@@ -44,7 +46,7 @@ public sealed class OrientCommandTests
     [Fact]
     public async Task OrientServerWithNothingListeningSaysSo()
     {
-        var (exitCode, _, error) = await PiStreamProcess.RunAsync("orient", "--server", $"http://127.0.0.1:{PiStreamProcess.FreePort()}", "--pan", "10");
+        var (exitCode, _, error) = await CliProcess.RunAsync("orient", "--server", $"http://127.0.0.1:{FreePorts.Free()}", "--pan", "10");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("cannot reach pistream serve at http://127.0.0.1:", error);
@@ -54,7 +56,7 @@ public sealed class OrientCommandTests
     public async Task OrientWithoutAnI2cBusPrintsTheFixAndExits3()
     {
         // Bus 250 exists on no Raspberry Pi, so this holds on a Pi with I2C enabled too.
-        var (exitCode, output, error) = await PiStreamProcess.RunAsync("orient", "--i2c-bus", "250", "--pan", "10");
+        var (exitCode, output, error) = await CliProcess.RunAsync("orient", "--i2c-bus", "250", "--pan", "10");
 
         Assert.Equal(3, exitCode);
         Assert.Equal("", output);

@@ -1,5 +1,7 @@
 using Xunit;
 
+using PiStream.Tests.Support;
+
 namespace PiStream.Tests.Commands;
 
 /// <summary><c>serve --pantilt</c> choices that stop before anything streams.</summary>
@@ -8,7 +10,7 @@ public sealed class ServePanTiltTests
     [Fact]
     public async Task ServePanTiltHatWithoutTheBusStopsWithTheFix()
     {
-        var (exitCode, _, error) = await PiStreamProcess.RunAsync(
+        var (exitCode, _, error) = await CliProcess.RunAsync(
             "serve", "--pantilt", "hat", "--i2c-bus", "250", "--source", "test", "--bind", "127.0.0.1", "--port", "0", "--ws-port", "0");
 
         Assert.Equal(3, exitCode);
@@ -19,7 +21,7 @@ public sealed class ServePanTiltTests
     [Fact]
     public async Task AnUnknownPanTiltModeIsRefused()
     {
-        var (exitCode, _, error) = await PiStreamProcess.RunAsync("serve", "--pantilt", "servo");
+        var (exitCode, _, error) = await CliProcess.RunAsync("serve", "--pantilt", "servo");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("--pantilt 'servo' is not a pan-tilt mode: use auto, hat, sim or none.", error);

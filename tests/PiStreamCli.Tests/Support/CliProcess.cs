@@ -53,6 +53,26 @@ internal sealed class CliProcess : IAsyncDisposable
         return new CliProcess(Process.Start(info)!);
     }
 
+    /// <summary>Runs <c>pistream ARGS</c> to its end (at most 60 s).</summary>
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) =>
+        RunAsync(arguments, TimeSpan.FromSeconds(60));
+
+    /// <summary>Starts <c>pistream serve ARGS</c> and waits (at most 60 s) until it says where to watch.</summary>
+    public static async Task<CliProcess> ServeAsync(params string[] arguments)
+    {
+        var cli = Start(["serve", .. arguments]);
+        try
+        {
+            await cli.WaitForOutputAsync("Press Ctrl+C", TimeSpan.FromSeconds(60));
+            return cli;
+        }
+        catch (TimeoutException)
+        {
+            await cli.DisposeAsync();
+            throw new InvalidOperationException($"serve did not start: {cli.Error}");
+        }
+    }
+
     /// <summary>Runs to the end and returns the exit code (throws if it takes longer than <paramref name="timeout"/>).</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IEnumerable<string> arguments, TimeSpan timeout, IDictionary<string, string>? environment = null)
     {
@@ -91,12 +111,22 @@ internal sealed class CliProcess : IAsyncDisposable
     /// <summary>Process ids whose parent is this process (ffmpeg, rpicam-vid ...).</summary>
     public IReadOnlyList<int> Children() => ProcessTree.ChildrenOf(_process.Id);
 
+    /// <summary>Stops with SIGTERM as a service manager would; kills the tree if it has not stopped within 10 s.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            Signal("TERM");
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
         }
 
         _process.Dispose();

@@ -129,7 +129,7 @@ public sealed class PanTiltHttpTests
             var message = await socket.ReceiveAsync(buffer, timeout.Token);
             if (message.MessageType == WebSocketMessageType.Text)
             {
-                text = Encoding.UTF8.GetString(buffer, 0, message.Count);
+                text = System.Text.Encoding.UTF8.GetString(buffer, 0, message.Count);
             }
         }
 

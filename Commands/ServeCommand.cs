@@ -64,8 +64,10 @@ internal static class ServeCommand
         });
         command.Validators.Add(result =>
         {
-            var port = result.GetValue(Port);
-            if (port != 0 && port == result.GetValue(WebSocketPort))
+            // Inside a command validator an option left out reads as 0, not its default: supply the defaults here.
+            var port = result.GetResult(Port) is { Implicit: false } givenPort ? givenPort.GetValueOrDefault<int>() : ServeSettings.DefaultPort;
+            var webSocketPort = result.GetResult(WebSocketPort) is { Implicit: false } givenWs ? givenWs.GetValueOrDefault<int>() : ServeSettings.DefaultWebSocketPort;
+            if (port != 0 && port == webSocketPort)
             {
                 result.AddError($"--port and --ws-port are both {port}: give them different ports (e.g. --port {port} --ws-port {port + 2}).");
             }

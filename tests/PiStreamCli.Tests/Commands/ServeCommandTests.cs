@@ -25,10 +25,14 @@ public sealed class ServeCommandTests
         Assert.Contains("Nothing was changed", error);
     }
 
-    [Fact]
-    public async Task Same_port_twice_is_refused()
+    [Theory]
+    [InlineData("--port", "9000", "--ws-port", "9000")]
+    [InlineData("--port", "8084", null, null)]
+    [InlineData("--ws-port", "8082", null, null)]
+    public async Task Same_port_twice_is_refused(string option, string value, string? other, string? otherValue)
     {
-        var (code, _, error) = await CliProcess.RunAsync(["serve", "--port", "9000", "--ws-port", "9000"], Generous);
+        string[] arguments = other is null ? ["serve", option, value] : ["serve", option, value, other, otherValue!];
+        var (code, _, error) = await CliProcess.RunAsync(arguments, Generous);
         Assert.Equal(2, code);
         Assert.Contains("different ports", error);
     }
@@ -54,6 +58,7 @@ public sealed class ServeCommandTests
         Assert.Equal(1, code);
         Assert.Contains($"Port {port} is already in use", error);
         Assert.Contains("--port", error);
+        Assert.DoesNotContain("Exception", error);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ internal sealed class RemoteStream : IDisposable
         catch (Exception e) when (e is WebSocketException or HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             socket.Dispose();
-            throw new CaptureUnavailableException($"cannot read the stream at {address}: {e.Message} Is 'pistream serve' running there? Start it, or check the host and port.");
+            throw new CaptureUnavailableException($"cannot read the stream at {address}: {e.Message.TrimEnd('.')}. Is 'pistream serve' running there? Start it, or check the host and port.");
         }
         catch
         {

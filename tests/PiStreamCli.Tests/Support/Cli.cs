@@ -9,7 +9,7 @@ internal sealed class Cli : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();
-    private readonly TaskCompletionSource _recording = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _waiters = [];
 
     private Cli(Process process)
     {
@@ -41,7 +41,24 @@ internal sealed class Cli : IDisposable
     }
 
     /// <summary>Completes when the CLI prints its "Recording ..." line (capture and ffmpeg are running).</summary>
-    public Task Recording => _recording.Task;
+    public Task Recording => WaitForLineAsync(line => line.StartsWith("Recording ", StringComparison.Ordinal));
+
+    /// <summary>The first line of standard output that <paramref name="match"/> accepts, printed already or later.</summary>
+    public Task<string> WaitForLineAsync(Func<string, bool> match)
+    {
+        lock (_output)
+        {
+            var earlier = _output.ToString().Split(Environment.NewLine).FirstOrDefault(match);
+            if (earlier is not null)
+            {
+                return Task.FromResult(earlier);
+            }
+
+            var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((match, found));
+            return found.Task;
+        }
+    }
 
     public static Cli Start(params string[] arguments) => StartIn(null, arguments);
 
@@ -125,11 +142,14 @@ internal sealed class Cli : IDisposable
         lock (builder)
         {
             builder.AppendLine(line);
-        }
-
-        if (isOutput && line.StartsWith("Recording ", StringComparison.Ordinal))
-        {
-            _recording.TrySetResult();
+            if (isOutput)
+            {
+                foreach (var waiter in _waiters.Where(waiter => waiter.Match(line)).ToList())
+                {
+                    waiter.Found.TrySetResult(line);
+                    _waiters.Remove(waiter);
+                }
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ using PiStream.Services.Capture;
 using PiStream.Services.Encoding;
 using PiStream.Services.Hosting;
 using PiStream.Services.Logging;
+using PiStream.Services.Recording;
 using PiStream.Services.Web;
 
 namespace PiStream.Commands;
@@ -44,6 +45,7 @@ internal static class ServeCommand
         CommonOptions.AddTo(command);
         command.Options.Add(Bitrate);
         command.Options.Add(KeyframeInterval);
+        ServeRecordingOptions.AddTo(command);
         KeyframeInterval.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<int?>();
@@ -72,7 +74,8 @@ internal static class ServeCommand
                 result.GetValue(Bitrate),
                 result.GetValue(KeyframeInterval) ?? format.Framerate,
                 result.GetValue(CommonOptions.HorizontalFlip),
-                result.GetValue(CommonOptions.VerticalFlip));
+                result.GetValue(CommonOptions.VerticalFlip),
+                ServeRecordingOptions.Read(result));
             return RunAsync(settings, Console.Out, Console.Error, cancellationToken);
         });
         return command;
@@ -91,7 +94,7 @@ internal static class ServeCommand
             await error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.MissingDependency;
         }
-        catch (PortInUseException e)
+        catch (Exception e) when (e is PortInUseException or RecordingUnavailableException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Failed;

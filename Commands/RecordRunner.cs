@@ -106,13 +106,13 @@ internal static class RecordRunner
             case RecordingOutcome.DiskFull:
                 return await FailAsync(error, $"disk full while writing {request.OutputPath}: kept {kept}. Free some space or record to another disk.", ExitCodes.Failed);
             case RecordingOutcome.SourceFailed when FailureText.IsCameraBusy(result.Detail ?? ""):
-                DeleteIfEmpty(request.OutputPath);
+                DeleteIfNothingRecorded(request.OutputPath, progress);
                 return await FailAsync(error, CameraBusyMessage, ExitCodes.Failed);
             case RecordingOutcome.SourceFailed:
-                DeleteIfEmpty(request.OutputPath);
+                DeleteIfNothingRecorded(request.OutputPath, progress);
                 return await FailAsync(error, $"{result.Detail} ({request.OutputPath}: kept {kept})", ExitCodes.Failed);
             default:
-                DeleteIfEmpty(request.OutputPath);
+                DeleteIfNothingRecorded(request.OutputPath, progress);
                 return await FailAsync(error, $"recording to {request.OutputPath} failed: {result.Detail} (kept {kept})", ExitCodes.Failed);
         }
     }
@@ -142,6 +142,15 @@ internal static class RecordRunner
         return await EncoderChooser.HasEncoderAsync(ffmpeg, codec, cancellationToken)
             ? new RecordCodec(codec, null)
             : new RecordCodec(null, $"--codec {codec}: this ffmpeg has no such encoder. Use auto, libx264 or h264_v4l2m2m (ffmpeg -encoders lists them all).");
+    }
+
+    /// <summary>A file with a header and no frame is of no use: it goes, so a retry needs no --force.</summary>
+    private static void DeleteIfNothingRecorded(string path, RecordingProgress progress)
+    {
+        if (progress.Frames == 0)
+        {
+            File.Delete(path);
+        }
     }
 
     private static void DeleteIfEmpty(string path)

@@ -59,7 +59,13 @@ internal static class RecordRunner
                 var spec = request.Source;
                 if (spec.Kind == SourceKind.Auto)
                 {
-                    spec = AutoSourceChoice.From(await CameraDetector.Default.DetectAsync(cancellationToken)).Source;
+                    var choice = AutoSourceChoice.From(await CameraDetector.Default.DetectAsync(cancellationToken));
+                    if (choice.IsFallback)
+                    {
+                        await error.WriteLineAsync($"warning: {choice.Reason}");
+                    }
+
+                    spec = choice.Source;
                 }
 
                 var capture = new CaptureSourceFactory(ffmpeg, loggerFactory, TimeProvider.System)

@@ -60,15 +60,16 @@ internal sealed class Recorder(string ffmpegPath, ILogger<Recorder> logger)
             return new RecordingResult(RecordingOutcome.DiskFull, recorded, errors);
         }
 
+        // Ctrl+C on a terminal also reaches ffmpeg and the camera process: their ending is then no failure.
+        if (cancelled)
+        {
+            return new RecordingResult(RecordingOutcome.Stopped, recorded);
+        }
+
         var sourceError = feedTask.Exception?.GetBaseException();
         if (sourceError is not null and not IOException and not OperationCanceledException)
         {
             return new RecordingResult(RecordingOutcome.SourceFailed, recorded, sourceError.Message, sourceError);
-        }
-
-        if (cancelled)
-        {
-            return new RecordingResult(RecordingOutcome.Stopped, recorded);
         }
 
         return exitCode == 0

@@ -7,6 +7,7 @@ using PiStream.Services.Encoding;
 using PiStream.Services.Hosting;
 using PiStream.Services.Logging;
 using PiStream.Services.PanTilt;
+using PiStream.Services.Recording;
 using PiStream.Services.Web;
 
 namespace PiStream.Commands;
@@ -54,6 +55,7 @@ internal static class ServeCommand
         command.Options.Add(KeyframeInterval);
         command.Options.Add(PanTilt);
         PanTiltOptions.AddTo(command);
+        ServeRecordingOptions.AddTo(command);
         KeyframeInterval.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<int?>();
@@ -84,7 +86,8 @@ internal static class ServeCommand
                 result.GetValue(Bitrate),
                 result.GetValue(KeyframeInterval) ?? format.Framerate,
                 result.GetValue(CommonOptions.HorizontalFlip),
-                result.GetValue(CommonOptions.VerticalFlip))
+                result.GetValue(CommonOptions.VerticalFlip),
+                ServeRecordingOptions.Read(result))
             {
                 PanTilt = new PanTiltSettings(result.GetValue(PanTilt), PanTiltOptions.Hat(result)),
             };
@@ -106,7 +109,7 @@ internal static class ServeCommand
             await error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.MissingDependency;
         }
-        catch (PortInUseException e)
+        catch (Exception e) when (e is PortInUseException or RecordingUnavailableException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Failed;

@@ -1,10 +1,11 @@
 using System.Net;
 using PiStream.Services.Capture;
 using PiStream.Services.PanTilt;
+using PiStream.Services.Recording;
 
 namespace PiStream.Services.Hosting;
 
-/// <summary>Everything <c>pistream serve</c> is told: where to listen, what to capture, how to encode.</summary>
+/// <summary>Everything <c>pistream serve</c> is told: where to listen, what to capture, how to encode, and whether to record.</summary>
 internal sealed record ServeSettings(
     IPAddress? Bind,
     int Port,
@@ -14,7 +15,8 @@ internal sealed record ServeSettings(
     int BitrateBitsPerSecond,
     int KeyframeInterval,
     bool HorizontalFlip,
-    bool VerticalFlip)
+    bool VerticalFlip,
+    SegmentSettings? Recording = null)
 {
     public const int DefaultPort = 8082;
     public const int DefaultWebSocketPort = 8084;

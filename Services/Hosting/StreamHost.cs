@@ -5,6 +5,7 @@ using PiStream.Services.Detection;
 using PiStream.Services.Encoding;
 using PiStream.Services.PanTilt;
 using PiStream.Services.Pipeline;
+using PiStream.Services.Recording;
 using PiStream.Services.Web;
 
 namespace PiStream.Services.Hosting;
@@ -80,7 +81,10 @@ internal sealed class StreamHost : IAsyncDisposable
             settings.KeyframeInterval,
             settings.HorizontalFlip && !capture.FlipsApplied,
             settings.VerticalFlip && !capture.FlipsApplied);
-        var pipeline = new StreamPipeline(capture.Source, ffmpeg, encoderSettings, broadcaster, pool, policy ?? RestartPolicy.Default, loggerFactory.CreateLogger<StreamPipeline>());
+        var recorder = settings.Recording is { } recording
+            ? await SegmentRecorderFactory.CreateAsync(ffmpeg, recording, settings, !capture.FlipsApplied, loggerFactory, cancellationToken)
+            : null;
+        var pipeline = new StreamPipeline(capture.Source, ffmpeg, encoderSettings, broadcaster, pool, policy ?? RestartPolicy.Default, loggerFactory.CreateLogger<StreamPipeline>(), recorder is null ? null : recorder.Offer);
 
         var panTilt = PanTiltStarter.Start(settings.PanTilt, loggerFactory, TimeProvider.System);
         var viewerOptions = ViewerOptions.For(settings.Format.Framerate, settings.KeyframeInterval);
@@ -124,7 +128,7 @@ internal sealed class StreamHost : IAsyncDisposable
 
         logger.LogInformation("Starting broadcast");
         var stop = new CancellationTokenSource();
-        var pipelineTask = pipeline.RunAsync(stop.Token);
+        var pipelineTask = recorder is null ? pipeline.RunAsync(stop.Token) : Task.WhenAll(pipeline.RunAsync(stop.Token), recorder.RunAsync(stop.Token));
         return new StreamHost(server, pipeline, broadcaster, capture.Source.Description, stop, pipelineTask, logger, panTilt);
     }
 

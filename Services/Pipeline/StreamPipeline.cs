@@ -10,7 +10,8 @@ namespace PiStream.Services.Pipeline;
 /// Runs capture -> ffmpeg -> broadcast and keeps it running: when the capture source or ffmpeg dies,
 /// or the source stops sending frames (watchdog), both are stopped, the failure is logged, and the
 /// pair is started again after the <see cref="RestartPolicy"/>'s backoff. Viewers stay connected
-/// throughout and get picture again from the new encoder's first keyframe.
+/// throughout and get picture again from the new encoder's first keyframe. An optional <see cref="FrameTap"/>
+/// (continuous recording) sees each frame first and must not block.
 /// </summary>
 internal sealed class StreamPipeline(
     ICaptureSource source,
@@ -19,7 +20,8 @@ internal sealed class StreamPipeline(
     Broadcaster broadcaster,
     FramePool pool,
     RestartPolicy policy,
-    ILogger<StreamPipeline> logger)
+    ILogger<StreamPipeline> logger,
+    FrameTap? tap = null)
 {
     private LiveEncoder? _encoder;
 
@@ -73,6 +75,7 @@ internal sealed class StreamPipeline(
         FrameSink sink = (frame, token) =>
         {
             Volatile.Write(ref lastFrame, Stopwatch.GetTimestamp());
+            tap?.Invoke(frame.Span);
             return encoder.WriteFrameAsync(frame, token);
         };
 

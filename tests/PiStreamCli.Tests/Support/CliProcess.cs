@@ -3,18 +3,20 @@ using System.Text;
 
 namespace PiStream.Tests.Support;
 
-/// <summary>The real pistream command line (PiStreamCli.dll from this test's output folder) as a child process.</summary>
+/// <summary>The real pistream command line (PiStreamCli.dll from this test's output folder) as a child process, as a user runs it.</summary>
 internal sealed class CliProcess : IAsyncDisposable
 {
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _waiters = [];
 
     private CliProcess(Process process)
     {
         _process = process;
-        _process.OutputDataReceived += (_, e) => Append(_output, e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(_error, e.Data);
+        _process.OutputDataReceived += (_, e) => Append(_output, e.Data, isOutput: true);
+        _process.ErrorDataReceived += (_, e) => Append(_error, e.Data, isOutput: false);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
@@ -29,7 +31,14 @@ internal sealed class CliProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static CliProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    /// <summary>Completes when <c>record</c> prints its "Recording ..." line (capture and ffmpeg are running).</summary>
+    public Task Recording => WaitForLineAsync(line => line.StartsWith("Recording ", StringComparison.Ordinal));
+
+    public static CliProcess Start(params string[] arguments) => StartWith(null, null, arguments);
+
+    public static CliProcess StartIn(string? workingDirectory, params string[] arguments) => StartWith(null, workingDirectory, arguments);
+
+    public static CliProcess StartWith(IDictionary<string, string>? environment, string? workingDirectory, params string[] arguments)
     {
         var dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "/usr/share/dotnet/dotnet";
         var info = new ProcessStartInfo(dotnet)
@@ -38,6 +47,9 @@ internal sealed class CliProcess : IAsyncDisposable
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PiStreamCli.dll"));
         foreach (var argument in arguments)
@@ -55,7 +67,18 @@ internal sealed class CliProcess : IAsyncDisposable
 
     /// <summary>Runs <c>pistream ARGS</c> to its end (at most 60 s).</summary>
     public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) =>
-        RunAsync(arguments, TimeSpan.FromSeconds(60));
+        RunAsync(arguments, DefaultTimeout);
+
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(TimeSpan timeout, params string[] arguments) =>
+        RunAsync(arguments, timeout);
+
+    /// <summary>Runs to the end and returns the exit code (killed, and a TimeoutException, after <paramref name="timeout"/>).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IEnumerable<string> arguments, TimeSpan timeout, IDictionary<string, string>? environment = null)
+    {
+        await using var cli = StartWith(environment, null, arguments.ToArray());
+        var exitCode = await cli.WaitAsync(timeout);
+        return (exitCode, cli.Output, cli.Error);
+    }
 
     /// <summary>Starts <c>pistream serve ARGS</c> and waits (at most 60 s) until it says where to watch.</summary>
     public static async Task<CliProcess> ServeAsync(params string[] arguments)
@@ -63,7 +86,7 @@ internal sealed class CliProcess : IAsyncDisposable
         var cli = Start(["serve", .. arguments]);
         try
         {
-            await cli.WaitForOutputAsync("Press Ctrl+C", TimeSpan.FromSeconds(60));
+            await cli.WaitForOutputAsync("Press Ctrl+C", DefaultTimeout);
             return cli;
         }
         catch (TimeoutException)
@@ -73,32 +96,52 @@ internal sealed class CliProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs to the end and returns the exit code (throws if it takes longer than <paramref name="timeout"/>).</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IEnumerable<string> arguments, TimeSpan timeout, IDictionary<string, string>? environment = null)
+    /// <summary>Waits for the exit and returns the code; kills the process and throws after <paramref name="timeout"/>.</summary>
+    public async Task<int> WaitAsync(TimeSpan timeout)
     {
-        await using var cli = Start(arguments, environment);
-        await cli.WaitForExitAsync(timeout);
-        return (cli.ExitCode, cli.Output, cli.Error);
-    }
-
-    public async Task WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cancel = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(cancel.Token);
-        _process.WaitForExit();
-    }
-
-    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!Output.Contains(text, StringComparison.Ordinal))
+        using var deadline = new CancellationTokenSource(timeout);
+        try
         {
-            if (_process.HasExited || clock.Elapsed > timeout)
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"pistream did not exit within {timeout}. Output: {Output} Error: {Error}");
+        }
+
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    public Task WaitForExitAsync(TimeSpan timeout) => WaitAsync(timeout);
+
+    /// <summary>The first line of standard output that <paramref name="match"/> accepts, printed already or later.</summary>
+    public Task<string> WaitForLineAsync(Func<string, bool> match)
+    {
+        lock (_output)
+        {
+            var earlier = _output.ToString().Split(Environment.NewLine).FirstOrDefault(match);
+            if (earlier is not null)
             {
-                throw new TimeoutException($"'{text}' did not appear. Output: {Output} Error: {Error}");
+                return Task.FromResult(earlier);
             }
 
-            await Task.Delay(50);
+            var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((match, found));
+            return found.Task;
+        }
+    }
+
+    /// <summary>Waits for a line of standard output containing <paramref name="text"/>; throws if the process exits first or time runs out.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var line = WaitForLineAsync(candidate => candidate.Contains(text, StringComparison.Ordinal));
+        var exited = _process.WaitForExitAsync();
+        var first = await Task.WhenAny(line, exited, Task.Delay(timeout));
+        if (first != line)
+        {
+            throw new TimeoutException($"'{text}' did not appear. Output: {Output} Error: {Error}");
         }
     }
 
@@ -108,15 +151,21 @@ internal sealed class CliProcess : IAsyncDisposable
         kill.WaitForExit();
     }
 
+    /// <summary>Sends SIGTERM, as a service manager or <c>kill</c> does.</summary>
+    public void Terminate() => Signal("TERM");
+
+    /// <summary>SIGKILL to pistream and its children at once: the nearest thing to a crash or a power cut.</summary>
+    public void Crash() => _process.Kill(entireProcessTree: true);
+
     /// <summary>Process ids whose parent is this process (ffmpeg, rpicam-vid ...).</summary>
     public IReadOnlyList<int> Children() => ProcessTree.ChildrenOf(_process.Id);
 
-    /// <summary>Stops with SIGTERM as a service manager would; kills the tree if it has not stopped within 10 s.</summary>
+    /// <summary>Stops with SIGTERM; kills the tree if it has not stopped within 10 s.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
-            Signal("TERM");
+            Terminate();
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             try
             {
@@ -132,16 +181,30 @@ internal sealed class CliProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static void Append(StringBuilder builder, string? line)
+    private void Append(StringBuilder builder, string? line, bool isOutput)
     {
         if (line is null)
         {
             return;
         }
 
+        List<TaskCompletionSource<string>> found = [];
         lock (builder)
         {
             builder.AppendLine(line);
+            if (isOutput)
+            {
+                foreach (var waiter in _waiters.Where(waiter => waiter.Match(line)).ToList())
+                {
+                    _waiters.Remove(waiter);
+                    found.Add(waiter.Found);
+                }
+            }
+        }
+
+        foreach (var waiter in found)
+        {
+            waiter.TrySetResult(line);
         }
     }
 

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using PiStream.Services.Capture;
+using PiStream.Services.Recording;
+using PiStream.Tests.Support;
+using Xunit;
+
+namespace PiStream.Tests.Services.Recording;
+
+/// <summary>The recorder behind <c>serve --record</c>, fed frames whose picture carries their frame number.</summary>
+public sealed class SegmentRecorderTests : IDisposable
+{
+    private static readonly VideoFormat Format = new(320, 240, 24);
+    private readonly TempFolder _folder = new();
+
+    [Fact]
+    public async Task Cuts_playable_segments_that_follow_each_other_without_a_missing_frame()
+    {
+        var settings = new SegmentSettings(_folder.Path, TimeSpan.FromSeconds(2), RetentionPolicy.KeepAll, RecordingContainer.Mp4);
+        var recorder = new SegmentRecorder("ffmpeg", settings, Format, H264Encoders.Software, false, false, TimeProvider.System, NullLogger<SegmentRecorder>.Instance);
+        using var stop = new CancellationTokenSource();
+        var running = recorder.RunAsync(stop.Token);
+
+        const int frames = 24 * 7;
+        var frame = new byte[Format.FrameSize];
+        var pattern = new TestPattern(Format);
+        using var timer = new PeriodicTimer(Format.FrameInterval);
+        for (var index = 0; index < frames; index++)
+        {
+            pattern.Paint(frame, index);
+            FrameStamp.Paint(frame, Format.Width, Format.Height, index);
+            recorder.Offer(frame);
+            await timer.WaitForNextTickAsync();
+        }
+
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, recorder.FramesDropped);
+        var segments = Directory.GetFiles(_folder.Path, "*.mp4").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(4, segments.Count);
+        Assert.Equal(4, recorder.SegmentsCompleted);
+        var stamps = new List<long>();
+        foreach (var segment in segments)
+        {
+            var probe = await VideoProbe.ProbeAsync(segment);
+            Assert.Equal(("h264", 320, 240), (probe.Codec, probe.Width, probe.Height));
+            stamps.AddRange(await StampReader.ReadAsync(segment, Format.Width, Format.Height));
+        }
+
+        Assert.Equal(Enumerable.Range(0, frames).Select(index => (long)index), stamps);
+        Assert.Equal(48, (await StampReader.ReadAsync(segments[0], Format.Width, Format.Height)).Count);
+    }
+
+    [Fact]
+    public void Drops_frames_instead_of_waiting_when_nothing_drains_the_queue()
+    {
+        var settings = new SegmentSettings(_folder.Path, TimeSpan.FromSeconds(2), RetentionPolicy.KeepAll, RecordingContainer.Mp4);
+        var recorder = new SegmentRecorder("ffmpeg", settings, Format, H264Encoders.Software, false, false, TimeProvider.System, NullLogger<SegmentRecorder>.Instance);
+        var frame = new byte[Format.FrameSize];
+
+        for (var i = 0; i < 100; i++)
+        {
+            recorder.Offer(frame);
+        }
+
+        Assert.Equal(100 - Format.Framerate, recorder.FramesDropped);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

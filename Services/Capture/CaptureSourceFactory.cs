@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using PiStream.Services.Encoding;
 using PiStream.Services.Processes;
 
 namespace PiStream.Services.Capture;
@@ -109,17 +110,7 @@ internal sealed class CaptureSourceFactory(string ffmpegPath, ILoggerFactory log
     private static IEnumerable<string> RawOutput(CaptureSettings settings)
     {
         var format = settings.Format;
-        var filters = $"scale={format.Width}:{format.Height},fps={Text(format.Framerate)}";
-        if (settings.HorizontalFlip)
-        {
-            filters += ",hflip";
-        }
-
-        if (settings.VerticalFlip)
-        {
-            filters += ",vflip";
-        }
-
+        var filters = string.Join(',', [$"scale={format.Width}:{format.Height}", $"fps={Text(format.Framerate)}", .. FlipFilter.Names(settings.HorizontalFlip, settings.VerticalFlip)]);
         return ["-an", "-vf", filters, "-pix_fmt", "yuv420p", "-f", "rawvideo", "pipe:1"];
     }
 

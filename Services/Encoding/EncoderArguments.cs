@@ -25,22 +25,7 @@ internal static class EncoderArguments
             "-an",
         };
 
-        var filters = new List<string>();
-        if (settings.HorizontalFlip)
-        {
-            filters.Add("hflip");
-        }
-
-        if (settings.VerticalFlip)
-        {
-            filters.Add("vflip");
-        }
-
-        if (filters.Count > 0)
-        {
-            arguments.AddRange(["-vf", string.Join(',', filters)]);
-        }
-
+        arguments.AddRange(FlipFilter.Arguments(settings.HorizontalFlip, settings.VerticalFlip));
         arguments.AddRange(
         [
             "-c:v", "mpeg1video",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PiStream.Services.Encoding;
 
 namespace PiStream.Services.Recording;
 
@@ -33,22 +34,7 @@ internal static class RecorderArguments
         }
         else
         {
-            var filters = new List<string>();
-            if (settings.HorizontalFlip)
-            {
-                filters.Add("hflip");
-            }
-
-            if (settings.VerticalFlip)
-            {
-                filters.Add("vflip");
-            }
-
-            if (filters.Count > 0)
-            {
-                arguments.AddRange(["-vf", string.Join(',', filters)]);
-            }
-
+            arguments.AddRange(FlipFilter.Arguments(settings.HorizontalFlip, settings.VerticalFlip));
             arguments.AddRange(H264Encoders.Options(settings.Codec, settings.RawInput));
         }
 

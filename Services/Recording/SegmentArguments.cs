@@ -1,5 +1,6 @@
 using System.Globalization;
 using PiStream.Services.Capture;
+using PiStream.Services.Encoding;
 
 namespace PiStream.Services.Recording;
 
@@ -21,10 +22,7 @@ internal static class SegmentArguments
             "-framerate", Text(format.Framerate),
             "-i", "pipe:0", "-an",
         };
-        if (horizontalFlip || verticalFlip)
-        {
-            arguments.AddRange(["-vf", string.Join(',', new[] { horizontalFlip ? "hflip" : null, verticalFlip ? "vflip" : null }.OfType<string>())]);
-        }
+        arguments.AddRange(FlipFilter.Arguments(horizontalFlip, verticalFlip));
 
         arguments.AddRange(H264Encoders.Options(codec, format));
         arguments.AddRange(["-force_key_frames", $"expr:gte(t,n_forced*{seconds})"]);

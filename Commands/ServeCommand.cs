@@ -44,6 +44,7 @@ internal static class ServeCommand
         CommonOptions.AddTo(command);
         command.Options.Add(Bitrate);
         command.Options.Add(KeyframeInterval);
+        SecurityOptions.AddTo(command);
         KeyframeInterval.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<int?>();
@@ -72,7 +73,10 @@ internal static class ServeCommand
                 result.GetValue(Bitrate),
                 result.GetValue(KeyframeInterval) ?? format.Framerate,
                 result.GetValue(CommonOptions.HorizontalFlip),
-                result.GetValue(CommonOptions.VerticalFlip));
+                result.GetValue(CommonOptions.VerticalFlip))
+            {
+                Access = SecurityOptions.Read(result),
+            };
             return RunAsync(settings, Console.Out, Console.Error, cancellationToken);
         });
         return command;
@@ -103,7 +107,7 @@ internal static class ServeCommand
 
         await using (host)
         {
-            foreach (var url in NetworkAddresses.PageUrls(settings.Bind, host.HttpPort))
+            foreach (var url in NetworkAddresses.PageUrls(settings.Bind, host.HttpPort, settings.Access.UsesTls ? "https" : "http"))
             {
                 await output.WriteLineAsync($"Watch at {url}");
             }

@@ -1,5 +1,6 @@
 using System.Net;
 using PiStream.Services.Capture;
+using PiStream.Services.Security;
 
 namespace PiStream.Services.Hosting;
 
@@ -18,6 +19,12 @@ internal sealed record ServeSettings(
     public const int DefaultPort = 8082;
     public const int DefaultWebSocketPort = 8084;
     public const int DefaultBitrate = 800_000;
+
+    /// <summary>Login, read-only, the viewer cap and TLS (docs/security.md).</summary>
+    public AccessSettings Access { get; init; } = AccessSettings.Open;
+
+    /// <summary>How long a client may take to send its request headers (tests shorten it).</summary>
+    public TimeSpan RequestHeadersTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     public static ServeSettings Defaults { get; } = new(
         null, DefaultPort, DefaultWebSocketPort, SourceSpec.Auto, new VideoFormat(640, 480, 24), DefaultBitrate, 24, false, false);

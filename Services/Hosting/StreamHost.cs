@@ -4,6 +4,7 @@ using PiStream.Services.Capture;
 using PiStream.Services.Detection;
 using PiStream.Services.Encoding;
 using PiStream.Services.Pipeline;
+using PiStream.Services.Security;
 using PiStream.Services.Web;
 
 namespace PiStream.Services.Hosting;
@@ -97,7 +98,13 @@ internal sealed class StreamHost : IAsyncDisposable
             loggerFactory.CreateLogger<StreamRoutes>());
 
         logger.LogInformation("Initializing HTTP server on port {Port} and WebSocket server on port {WebSocketPort}", settings.Port, settings.WebSocketPort);
-        var server = await WebServer.StartAsync(new WebServerOptions(settings.Bind, settings.Port, settings.WebSocketPort), routes, loggerFactory, cancellationToken);
+        var serverOptions = new WebServerOptions(settings.Bind, settings.Port, settings.WebSocketPort)
+        {
+            Access = settings.Access,
+            RequestHeadersTimeout = settings.RequestHeadersTimeout,
+        };
+        var server = await WebServer.StartAsync(serverOptions, routes, loggerFactory, cancellationToken);
+        AccessWarnings.Log(settings.Access, logger);
 
         logger.LogInformation("Starting broadcast");
         var stop = new CancellationTokenSource();

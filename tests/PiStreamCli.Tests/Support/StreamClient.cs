@@ -19,9 +19,10 @@ internal sealed class StreamClient : IAsyncDisposable
 
     public Task Completion => _reading;
 
-    public static async Task<StreamClient> ConnectAsync(Uri uri)
+    public static async Task<StreamClient> ConnectAsync(Uri uri, Action<ClientWebSocketOptions>? configure = null)
     {
         var client = new StreamClient();
+        configure?.Invoke(client._socket.Options);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await client._socket.ConnectAsync(uri, timeout.Token);
         client._reading = client.ReadAsync();

@@ -26,6 +26,9 @@ internal sealed record ServeSettings(
     /// <summary>How long a client may take to send its request headers (tests shorten it).</summary>
     public TimeSpan RequestHeadersTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long an idle connection is kept (tests shorten it).</summary>
+    public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     public static ServeSettings Defaults { get; } = new(
         null, DefaultPort, DefaultWebSocketPort, SourceSpec.Auto, new VideoFormat(640, 480, 24), DefaultBitrate, 24, false, false);
 }

@@ -102,6 +102,7 @@ internal sealed class StreamHost : IAsyncDisposable
         {
             Access = settings.Access,
             RequestHeadersTimeout = settings.RequestHeadersTimeout,
+            KeepAliveTimeout = settings.KeepAliveTimeout,
         };
         var server = await WebServer.StartAsync(serverOptions, routes, loggerFactory, cancellationToken);
         AccessWarnings.Log(settings.Access, logger);

@@ -82,6 +82,13 @@ internal sealed class StreamRoutes(
 
     private async Task OrientAsync(HttpContext context)
     {
+        if (!OrientQuery.TryParse(context.Request.Query, out _, out var error))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await WriteTextAsync(context.Response, error);
+            return;
+        }
+
         if (Orient is null)
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

@@ -41,6 +41,7 @@ internal sealed class WebServer : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.RequestHeadersTimeout = options.RequestHeadersTimeout;
+            kestrel.Limits.KeepAliveTimeout = options.KeepAliveTimeout;
             Listen(kestrel, options.Bind, options.Port, certificate);
             Listen(kestrel, options.Bind, options.WebSocketPort, certificate);
         });

@@ -62,6 +62,9 @@ internal sealed class StreamClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends a binary message to the server (viewers normally send nothing).</summary>
+    public Task SendAsync(byte[] data) => _socket.SendAsync(data, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
+
     public async ValueTask DisposeAsync()
     {
         if (_socket.State == WebSocketState.Open)

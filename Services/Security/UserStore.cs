@@ -6,12 +6,13 @@ namespace PiStream.Services.Security;
 /// <summary>
 /// The users allowed in, each with a <see cref="PasswordHash"/>. The slow hash is checked once per
 /// user and password; after that a SHA-256 digest of the password that worked is remembered, so the
-/// page's many requests do not each cost a PBKDF2 run (both checks compare in constant time).
+/// page's many requests do not each cost a PBKDF2 run (both checks compare in constant time). An unknown
+/// user is checked against a decoy hash as slow as the slowest real one, so timing does not tell who exists.
 /// </summary>
 internal sealed class UserStore
 {
-    private static readonly PasswordHash Decoy = PasswordHash.Create("decoy", PasswordHash.MinIterations);
     private readonly Dictionary<string, PasswordHash> _users;
+    private readonly PasswordHash _decoy;
     private readonly ConcurrentDictionary<string, byte[]> _remembered = new(StringComparer.Ordinal);
 
     public UserStore(IReadOnlyDictionary<string, PasswordHash> users)
@@ -22,6 +23,7 @@ internal sealed class UserStore
         }
 
         _users = new Dictionary<string, PasswordHash>(users, StringComparer.Ordinal);
+        _decoy = PasswordHash.Create("decoy", users.Values.Max(hash => hash.Iterations));
     }
 
     public IReadOnlyCollection<string> UserNames => _users.Keys;
@@ -42,7 +44,7 @@ internal sealed class UserStore
 
         if (!_users.TryGetValue(user, out var hash))
         {
-            Decoy.Verify(password);
+            _decoy.Verify(password);
             return false;
         }
 

@@ -25,6 +25,41 @@ public sealed class HashPasswordCommandTests
     }
 
     [Fact]
+    public async Task An_auth_file_made_by_hash_password_locks_the_real_server_and_read_only_stops_moves()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await using (var hasher = CliProcess.Start(["hash-password", "--user", "alice", "--iterations", "100000"]))
+            {
+                await hasher.Input.WriteLineAsync("wonderland");
+                hasher.Input.Close();
+                await hasher.WaitForExitAsync(Generous);
+                await File.WriteAllTextAsync(file, hasher.Output);
+            }
+
+            var port = ServeCommandPorts.Free();
+            await using var cli = CliProcess.Start(["serve", "--source", "test", "--bind", "127.0.0.1", "--port", $"{port}", "--ws-port", $"{ServeCommandPorts.Free()}", "--auth-file", file, "--read-only"]);
+            await cli.WaitForOutputAsync("Press Ctrl+C", Generous);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            using var anonymous = await http.GetAsync("/index.html");
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/do_orient?pan=10");
+            request.Headers.TryAddWithoutValidation("Authorization", WebSocketProbe.BasicHeader("alice", "wonderland"));
+            using var move = await http.SendAsync(request);
+            await using var viewer = await StreamClient.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/stream"), WebSocketProbe.Login("alice", "wonderland"));
+            await viewer.WaitForFramesAsync(3, Generous);
+
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, move.StatusCode);
+            Assert.DoesNotContain("move it", cli.Output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task No_password_exits_2_with_the_fix()
     {
         await using var cli = CliProcess.Start(["hash-password"]);

@@ -12,6 +12,7 @@ internal static class HashPasswordCommand
 {
     private static readonly Option<string?> User = new("--user", "-u")
     {
+        HelpName = "NAME",
         Description = "Print a whole --auth-file line, USER:HASH, e.g. pistream hash-password --user alice >> users.txt.",
     };
 

@@ -11,12 +11,14 @@ internal static class SecurityOptions
 {
     private static readonly Option<KeyValuePair<string, PasswordHash>?> Auth = new("--auth")
     {
+        HelpName = "USER:PASSWORD",
         Description = "Require this login, as USER:PASSWORD (visible to other local users in the process list: prefer --auth-file).",
         CustomParser = ParseAuth,
     };
 
     private static readonly Option<Dictionary<string, PasswordHash>?> AuthFile = new("--auth-file")
     {
+        HelpName = "FILE",
         Description = "Require a login from this file: one user:hash per line, hashes made by 'pistream hash-password'.",
         CustomParser = ParseAuthFile,
     };
@@ -28,9 +30,9 @@ internal static class SecurityOptions
 
     private static readonly Option<int> MaxViewers = CommonOptions.Ranged("--max-viewers", AccessSettings.DefaultMaxViewers, 1, 10_000, "Most viewers at once; one more gets 503 (1-10000).");
 
-    private static readonly Option<string?> TlsCertificate = new("--tls-cert") { Description = "Serve HTTPS and WSS with this certificate (PEM file); needs --tls-key." };
+    private static readonly Option<string?> TlsCertificate = new("--tls-cert") { HelpName = "PEM", Description = "Serve HTTPS and WSS with this certificate (PEM file); needs --tls-key." };
 
-    private static readonly Option<string?> TlsKey = new("--tls-key") { Description = "The private key (PEM file) of --tls-cert." };
+    private static readonly Option<string?> TlsKey = new("--tls-key") { HelpName = "PEM", Description = "The private key (PEM file) of --tls-cert." };
 
     public static void AddTo(Command command)
     {

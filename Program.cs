@@ -7,6 +7,7 @@ var root = new RootCommand("Stream a Raspberry Pi camera to web browsers, and po
     OrientCommand.Create(),
     ProbeCommand.Create(),
     RecordCommand.Create(),
+    HashPasswordCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -56,6 +56,7 @@ internal static class ServeCommand
         command.Options.Add(PanTilt);
         PanTiltOptions.AddTo(command);
         ServeRecordingOptions.AddTo(command);
+        SecurityOptions.AddTo(command);
         KeyframeInterval.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<int?>();
@@ -90,6 +91,7 @@ internal static class ServeCommand
                 ServeRecordingOptions.Read(result))
             {
                 PanTilt = new PanTiltSettings(result.GetValue(PanTilt), PanTiltOptions.Hat(result)),
+                Access = SecurityOptions.Read(result),
             };
             return RunAsync(settings, Console.Out, Console.Error, cancellationToken);
         });
@@ -121,7 +123,7 @@ internal static class ServeCommand
 
         await using (host)
         {
-            foreach (var url in NetworkAddresses.PageUrls(settings.Bind, host.HttpPort))
+            foreach (var url in NetworkAddresses.PageUrls(settings.Bind, host.HttpPort, settings.Access.UsesTls ? "https" : "http"))
             {
                 await output.WriteLineAsync($"Watch at {url}");
             }

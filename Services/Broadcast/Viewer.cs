@@ -8,7 +8,8 @@ namespace PiStream.Services.Broadcast;
 /// <summary>
 /// One connected WebSocket viewer: a bounded queue fed by the <see cref="Broadcaster"/> without
 /// waiting, one send loop that drains it (never two sends at once), and a receive loop that discards
-/// what the client sends and notices when it leaves. A viewer whose queue overflows skips ahead to the
+/// what the client sends (1 KB at a time, at most <see cref="ViewerOptions.MaxReceivedBytes"/> in all) and
+/// notices when it leaves. A viewer whose queue overflows skips ahead to the
 /// next keyframe (never a partial frame); one that stays behind for <see cref="ViewerOptions.MaxBehind"/>
 /// is closed with a reason.
 /// </summary>
@@ -199,6 +200,7 @@ internal sealed class Viewer
     private async Task ReceiveLoopAsync()
     {
         var buffer = new byte[1024];
+        var received = 0L;
         try
         {
             while (true)
@@ -206,6 +208,14 @@ internal sealed class Viewer
                 var result = await _socket.ReceiveAsync(buffer.AsMemory(), _stop.Token);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    return;
+                }
+
+                received += result.Count;
+                if (received > _options.MaxReceivedBytes)
+                {
+                    _logger.LogWarning("Closing viewer {Remote}: it sent more than {Limit} bytes (viewers only watch)", Remote, _options.MaxReceivedBytes);
+                    Close("viewers must not send data", WebSocketCloseStatus.PolicyViolation, ShutdownGrace);
                     return;
                 }
             }

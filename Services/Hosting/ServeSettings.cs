@@ -2,6 +2,7 @@ using System.Net;
 using PiStream.Services.Capture;
 using PiStream.Services.PanTilt;
 using PiStream.Services.Recording;
+using PiStream.Services.Security;
 
 namespace PiStream.Services.Hosting;
 
@@ -24,6 +25,15 @@ internal sealed record ServeSettings(
 
     /// <summary>The pan-tilt device; none unless set (the command line's default is auto).</summary>
     public PanTiltSettings PanTilt { get; init; } = PanTiltSettings.None;
+
+    /// <summary>Login, read-only, the viewer cap and TLS (docs/security.md).</summary>
+    public AccessSettings Access { get; init; } = AccessSettings.Open;
+
+    /// <summary>How long a client may take to send its request headers (tests shorten it).</summary>
+    public TimeSpan RequestHeadersTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long an idle connection is kept (tests shorten it).</summary>
+    public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public static ServeSettings Defaults { get; } = new(
         null, DefaultPort, DefaultWebSocketPort, SourceSpec.Auto, new VideoFormat(640, 480, 24), DefaultBitrate, 24, false, false);

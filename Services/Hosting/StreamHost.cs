@@ -6,6 +6,7 @@ using PiStream.Services.Encoding;
 using PiStream.Services.PanTilt;
 using PiStream.Services.Pipeline;
 using PiStream.Services.Recording;
+using PiStream.Services.Security;
 using PiStream.Services.Web;
 
 namespace PiStream.Services.Hosting;
@@ -115,16 +116,24 @@ internal sealed class StreamHost : IAsyncDisposable
         }
 
         logger.LogInformation("Initializing HTTP server on port {Port} and WebSocket server on port {WebSocketPort}", settings.Port, settings.WebSocketPort);
+        var serverOptions = new WebServerOptions(settings.Bind, settings.Port, settings.WebSocketPort)
+        {
+            Access = settings.Access,
+            RequestHeadersTimeout = settings.RequestHeadersTimeout,
+            KeepAliveTimeout = settings.KeepAliveTimeout,
+        };
         WebServer server;
         try
         {
-            server = await WebServer.StartAsync(new WebServerOptions(settings.Bind, settings.Port, settings.WebSocketPort), routes, loggerFactory, cancellationToken);
+            server = await WebServer.StartAsync(serverOptions, routes, loggerFactory, cancellationToken);
         }
         catch when (panTilt is not null)
         {
             await panTilt.DisposeAsync();
             throw;
         }
+
+        AccessWarnings.Log(settings.Access, canMove: panTilt is not null, logger);
 
         logger.LogInformation("Starting broadcast");
         var stop = new CancellationTokenSource();

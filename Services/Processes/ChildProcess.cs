@@ -121,10 +121,29 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the program and closes its three pipes: <see cref="Process.Dispose()"/> leaves them to the
+    /// finalizer, so each restart would hold three descriptors until the next garbage collection.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await StopAsync(TimeSpan.FromMilliseconds(500));
+        ClosePipe(_process.StandardInput);
+        ClosePipe(_process.StandardOutput);
+        ClosePipe(_process.StandardError);
         _process.Dispose();
+    }
+
+    private static void ClosePipe(IDisposable pipe)
+    {
+        try
+        {
+            pipe.Dispose();
+        }
+        catch (IOException)
+        {
+            // Flushing stdin of a program that is gone: nothing left to deliver.
+        }
     }
 
     private async Task PumpStderrAsync()

@@ -26,9 +26,9 @@ internal static class NetworkAddresses
         }
     }
 
-    public static IEnumerable<string> PageUrls(IPAddress? bind, int port)
+    public static IEnumerable<string> PageUrls(IPAddress? bind, int port, string scheme = "http")
     {
         var addresses = bind is null || bind.Equals(IPAddress.Any) || bind.Equals(IPAddress.IPv6Any) ? Local() : [bind];
-        return addresses.Select(address => $"http://{(address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString())}:{port}/");
+        return addresses.Select(address => $"{scheme}://{(address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString())}:{port}/");
     }
 }

@@ -27,8 +27,8 @@ internal sealed class StreamRoutes(
     /// <summary>Fires when the server stops; open viewers are closed with a reason.</summary>
     public CancellationToken Stopping { get; set; }
 
-    /// <summary>Answers /do_orient; null while no pan-tilt device is attached.</summary>
-    public Func<HttpContext, Task>? Orient { get; set; }
+    /// <summary>Moves the camera for a valid /do_orient; null while no pan-tilt device is attached.</summary>
+    public Func<HttpContext, OrientQuery, Task>? Orient { get; set; }
 
     /// <summary>Answers /api/orientation; null while no pan-tilt device is attached.</summary>
     public Func<HttpContext, Task>? ReadOrientation { get; set; }
@@ -62,10 +62,10 @@ internal sealed class StreamRoutes(
                 await StreamOrRefuseAsync(context, true);
                 return;
             case "/do_orient":
-                await PanTiltAsync(context, Orient);
+                await OrientAsync(context);
                 return;
             case "/api/orientation":
-                await PanTiltAsync(context, ReadOrientation);
+                await ReadOrientationAsync(context);
                 return;
             case "/api/status":
                 response.Headers.CacheControl = "no-store";
@@ -86,16 +86,40 @@ internal sealed class StreamRoutes(
         await WriteTextAsync(response, $"Not found: {path}. The camera page is at /index.html.");
     }
 
-    private static async Task PanTiltAsync(HttpContext context, Func<HttpContext, Task>? handler)
+    /// <summary>Bad values are a 400 whether or not a device is attached; a good request without one is a 503.</summary>
+    private async Task OrientAsync(HttpContext context)
     {
-        if (handler is null)
+        if (!OrientQuery.TryParse(context.Request.Query, out var query, out var error))
         {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            await WriteTextAsync(context.Response, "No pan-tilt device: attach a Pimoroni Pan-Tilt HAT and enable I2C (sudo raspi-config nonint do_i2c 0).");
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await WriteTextAsync(context.Response, error);
             return;
         }
 
-        await handler(context);
+        if (Orient is null)
+        {
+            await NoPanTiltAsync(context);
+            return;
+        }
+
+        await Orient(context, query!);
+    }
+
+    private async Task ReadOrientationAsync(HttpContext context)
+    {
+        if (ReadOrientation is null)
+        {
+            await NoPanTiltAsync(context);
+            return;
+        }
+
+        await ReadOrientation(context);
+    }
+
+    private static Task NoPanTiltAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return WriteTextAsync(context.Response, "No pan-tilt device: attach a Pimoroni Pan-Tilt HAT and enable I2C (sudo raspi-config nonint do_i2c 0).");
     }
 
     private async Task StreamOrRefuseAsync(HttpContext context, bool isStreamPath)

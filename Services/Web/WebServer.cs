@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PiStream.Services.Security;
 
 namespace PiStream.Services.Web;
 
@@ -33,16 +35,23 @@ internal sealed class WebServer : IAsyncDisposable
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton<IHostLifetime, CommandLineLifetime>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        var access = options.Access;
+        var certificate = access.UsesTls ? X509Certificate2.CreateFromPemFile(access.TlsCertificate!, access.TlsKey) : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
-            Listen(kestrel, options.Bind, options.Port);
-            Listen(kestrel, options.Bind, options.WebSocketPort);
+            kestrel.Limits.RequestHeadersTimeout = options.RequestHeadersTimeout;
+            kestrel.Limits.KeepAliveTimeout = options.KeepAliveTimeout;
+            Listen(kestrel, options.Bind, options.Port, certificate);
+            Listen(kestrel, options.Bind, options.WebSocketPort, certificate);
         });
 
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
+        var gate = new AccessGate(access, new FailedLoginLimiter(TimeProvider.System), loggerFactory.CreateLogger<AccessGate>());
+        var viewerLimit = new ViewerLimit(access.MaxViewers, loggerFactory.CreateLogger<ViewerLimit>());
+        app.Use(gate.InvokeAsync);
+        app.Use(viewerLimit.InvokeAsync);
         app.Run(routes.HandleAsync);
         routes.Stopping = app.Lifetime.ApplicationStopping;
         routes.WebSocketPort = options.WebSocketPort;
@@ -79,15 +88,25 @@ internal sealed class WebServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, IPAddress? bind, int port)
+    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, IPAddress? bind, int port, X509Certificate2? certificate)
     {
+        Action<Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions> configure = listen =>
+        {
+            if (certificate is not null)
+            {
+                // HTTP/1.1 only: over TLS, browsers would otherwise offer WebSockets over HTTP/2 (a CONNECT
+                // request), and every viewer of a browser would share one connection's flow control.
+                listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1;
+                listen.UseHttps(certificate);
+            }
+        };
         if (bind is null)
         {
-            kestrel.ListenAnyIP(port);
+            kestrel.ListenAnyIP(port, configure);
         }
         else
         {
-            kestrel.Listen(bind, port);
+            kestrel.Listen(bind, port, configure);
         }
     }
 

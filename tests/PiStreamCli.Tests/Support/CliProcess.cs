@@ -23,6 +23,8 @@ internal sealed class CliProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    public TextWriter Input => _process.StandardInput;
+
     public string Output => Read(_output);
 
     public string Error => Read(_error);

@@ -19,9 +19,10 @@ internal sealed class StreamClient : IAsyncDisposable
 
     public Task Completion => _reading;
 
-    public static async Task<StreamClient> ConnectAsync(Uri uri)
+    public static async Task<StreamClient> ConnectAsync(Uri uri, Action<ClientWebSocketOptions>? configure = null)
     {
         var client = new StreamClient();
+        configure?.Invoke(client._socket.Options);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await client._socket.ConnectAsync(uri, timeout.Token);
         client._reading = client.ReadAsync();
@@ -60,6 +61,9 @@ internal sealed class StreamClient : IAsyncDisposable
             await Task.Delay(20);
         }
     }
+
+    /// <summary>Sends a binary message to the server (viewers normally send nothing).</summary>
+    public Task SendAsync(byte[] data) => _socket.SendAsync(data, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

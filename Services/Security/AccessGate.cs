@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using PiStream.Services.Web;
+
+namespace PiStream.Services.Security;
+
+/// <summary>
+/// Runs before every route, WebSocket upgrades included: HTTP Basic login when users are configured
+/// (failed attempts limited per address), the cross-site WebSocket guard, and <c>--read-only</c>.
+/// </summary>
+internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, ILogger<AccessGate> logger)
+{
+    public const string Realm = "pistream";
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        if (settings.Users is { } users)
+        {
+            var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
+            if (limiter.IsBlocked(address, out var retryAfter))
+            {
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                await StreamRoutes.WriteTextAsync(response, $"Too many failed logins from {address}: try again in {Math.Ceiling(retryAfter.TotalSeconds):0} s.");
+                return;
+            }
+
+            var header = request.Headers.Authorization.ToString();
+            var given = BasicCredentials.TryParse(header, out var user, out var password);
+            if (!given || !users.Verify(user, password))
+            {
+                if (header.Length > 0 && limiter.RecordFailure(address))
+                {
+                    logger.LogWarning("Refusing {Address} for {Seconds:0} s after {Failures} failed logins", address, limiter.Window.TotalSeconds, limiter.MaxFailures);
+                }
+
+                response.StatusCode = StatusCodes.Status401Unauthorized;
+                response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
+                await StreamRoutes.WriteTextAsync(response, "This camera needs a user name and password.");
+                return;
+            }
+
+            if (context.WebSockets.IsWebSocketRequest && OriginCheck.IsForeign(request))
+            {
+                logger.LogWarning("Refused a WebSocket from {Address}: its page came from {Origin}, not from this server", address, request.Headers.Origin.ToString());
+                response.StatusCode = StatusCodes.Status403Forbidden;
+                await StreamRoutes.WriteTextAsync(response, "WebSocket connections are only accepted from this server's own page.");
+                return;
+            }
+        }
+
+        if (settings.ReadOnly && ControlRoutes.IsControl(request))
+        {
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            await StreamRoutes.WriteTextAsync(response, "This camera is read-only (--read-only): it can be watched but not moved.");
+            return;
+        }
+
+        await next(context);
+    }
+}

@@ -35,6 +35,14 @@ internal static class ServeCommand
         Description = "Frames between keyframes (default: the frame rate, one a second). New viewers start at a keyframe.",
     };
 
+    private static readonly Option<int> DebugDelay = CommonOptions.Ranged("--debug-delay-ms", 0, 0, 10_000, "Test only: hold each raw frame this long before encoding (benchmarks check their latency measurement with it).");
+
+    private static readonly Option<bool> BenchTimestamps = new("--bench-timestamps")
+    {
+        Description = "Test only: send a text message {\"t\":<Unix ms>} before each frame with the time it left the encoder.",
+        Hidden = true,
+    };
+
     public static Command Create()
     {
         var command = new Command("serve", "Stream the camera to web browsers: open http://<this machine>:8082/ to watch.");
@@ -44,6 +52,9 @@ internal static class ServeCommand
         CommonOptions.AddTo(command);
         command.Options.Add(Bitrate);
         command.Options.Add(KeyframeInterval);
+        DebugDelay.Hidden = true;
+        command.Options.Add(DebugDelay);
+        command.Options.Add(BenchTimestamps);
         KeyframeInterval.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<int?>();
@@ -72,7 +83,9 @@ internal static class ServeCommand
                 result.GetValue(Bitrate),
                 result.GetValue(KeyframeInterval) ?? format.Framerate,
                 result.GetValue(CommonOptions.HorizontalFlip),
-                result.GetValue(CommonOptions.VerticalFlip));
+                result.GetValue(CommonOptions.VerticalFlip),
+                TimeSpan.FromMilliseconds(result.GetValue(DebugDelay)),
+                result.GetValue(BenchTimestamps));
             return RunAsync(settings, Console.Out, Console.Error, cancellationToken);
         });
         return command;

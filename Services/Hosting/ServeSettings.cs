@@ -13,7 +13,9 @@ internal sealed record ServeSettings(
     int BitrateBitsPerSecond,
     int KeyframeInterval,
     bool HorizontalFlip,
-    bool VerticalFlip)
+    bool VerticalFlip,
+    TimeSpan DebugDelay = default,
+    bool BenchTimestamps = false)
 {
     public const int DefaultPort = 8082;
     public const int DefaultWebSocketPort = 8084;

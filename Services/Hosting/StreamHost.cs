@@ -67,15 +67,16 @@ internal sealed class StreamHost : IAsyncDisposable
         logger.LogInformation("Initializing camera: {Source} at {Format}", capture.Source.Description, settings.Format);
 
         var stats = new StreamStats();
-        var broadcaster = new Broadcaster(stats);
         var pool = new FramePool();
+        var broadcaster = new Broadcaster(stats) { FrameTimes = settings.BenchTimestamps ? new FrameTimes(pool, TimeProvider.System) : null };
+        var source = settings.DebugDelay > TimeSpan.Zero ? new DelayedCaptureSource(capture.Source, settings.DebugDelay) : capture.Source;
         var encoderSettings = new EncoderSettings(
             settings.Format,
             settings.BitrateBitsPerSecond,
             settings.KeyframeInterval,
             settings.HorizontalFlip && !capture.FlipsApplied,
             settings.VerticalFlip && !capture.FlipsApplied);
-        var pipeline = new StreamPipeline(capture.Source, ffmpeg, encoderSettings, broadcaster, pool, policy ?? RestartPolicy.Default, loggerFactory.CreateLogger<StreamPipeline>());
+        var pipeline = new StreamPipeline(source, ffmpeg, encoderSettings, broadcaster, pool, policy ?? RestartPolicy.Default, loggerFactory.CreateLogger<StreamPipeline>());
 
         var viewerOptions = ViewerOptions.For(settings.Format.Framerate, settings.KeyframeInterval);
         var routes = new StreamRoutes(

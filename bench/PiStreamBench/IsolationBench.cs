@@ -17,7 +17,9 @@ internal sealed class IsolationBench(BenchPlan plan)
         await using var healthy = new ViewerGroup();
         await healthy.AddAsync(server.StreamUri, plan.IsolationViewers, cancellationToken);
         await Task.Delay(plan.Settle, cancellationToken);
-        await healthy.MeasureAsync(plan.IsolationBaseline, cancellationToken);
+        var baselineRss = ProcessSample.Read(server.Pid).RssBytes;
+        var measuring = healthy.MeasureAsync(plan.IsolationBaseline, cancellationToken);
+        var baselineMaxRss = await MaxRssAsync(server, measuring);
         var without = Percentiles.Of(healthy.Delays());
 
         using var stalled = await StalledViewer.ConnectAsync(server.Port, cancellationToken);
@@ -50,9 +52,24 @@ internal sealed class IsolationBench(BenchPlan plan)
             rss[0],
             rss.Max(),
             rss[^1],
+            (baselineMaxRss - baselineRss) / 1048576.0,
             await ViewersAsync(server, cancellationToken));
         Console.WriteLine($"  isolation: p99 {result.Without.P99:0.0} -> {result.With.P99:0.0} ms, RSS {result.RssAtStallMb:0.0} -> max {result.RssMaxMb:0.0} MB, {result.ViewersAfter} viewers after");
         return result;
+    }
+
+    /// <summary>The largest RSS sampled once a second until <paramref name="until"/> finishes (growth without any stall, for comparison).</summary>
+    private static async Task<long> MaxRssAsync(ServerProcess server, Task until)
+    {
+        var max = 0L;
+        while (!until.IsCompleted)
+        {
+            max = Math.Max(max, ProcessSample.Read(server.Pid).RssBytes);
+            await Task.WhenAny(until, Task.Delay(TimeSpan.FromSeconds(1)));
+        }
+
+        await until;
+        return Math.Max(max, ProcessSample.Read(server.Pid).RssBytes);
     }
 
     private static async Task<int> ViewersAsync(ServerProcess server, CancellationToken cancellationToken)

@@ -10,4 +10,5 @@ internal sealed record IsolationResult(
     double RssAtStallMb,
     double RssMaxMb,
     double RssEndMb,
+    double RssGrowthWithoutMb,
     int ViewersAfter);

@@ -82,7 +82,7 @@ internal static class ReportWriter
             ["with it", N(i.With.Median, "0.00"), N(i.With.P99, "0.00"), i.With.Count.ToString()],
         ]);
         text.AppendLine($"p99 change: **{N(i.With.P99 - i.Without.P99, "0.00")} ms**; slowest healthy viewer meanwhile {N(i.MinFpsWith)} fps. "
-            + $"Server RSS over {i.StallSeconds:0} s of stall: {N(i.RssAtStallMb)} MB at the start, max {N(i.RssMaxMb)}, end {N(i.RssEndMb)} (growth {N(i.RssMaxMb - i.RssAtStallMb)} MB); "
+            + $"Server RSS over {i.StallSeconds:0} s of stall: {N(i.RssAtStallMb)} MB at the start, max {N(i.RssMaxMb)}, end {N(i.RssEndMb)} (growth {N(i.RssMaxMb - i.RssAtStallMb)} MB; growth over the healthy-only window before it: {N(i.RssGrowthWithoutMb)} MB); "
             + $"viewers connected afterwards: {i.ViewersAfter} (the stalled one is closed after 10 s behind).\n");
     }
 }

@@ -16,6 +16,7 @@ internal sealed record BenchPlan(
     TimeSpan IsolationBaseline,
     TimeSpan StallDuration,
     int StartupRuns,
+    int ValidationPairs,
     TimeSpan ValidationDuration,
     int ValidationDelayMs,
     TimeSpan Settle)
@@ -35,7 +36,8 @@ internal sealed record BenchPlan(
         IsolationBaseline: TimeSpan.FromSeconds(30),
         StallDuration: TimeSpan.FromSeconds(90),
         StartupRuns: 5,
-        ValidationDuration: TimeSpan.FromSeconds(30),
+        ValidationPairs: 3,
+        ValidationDuration: TimeSpan.FromSeconds(20),
         ValidationDelayMs: 100,
         Settle: TimeSpan.FromSeconds(3));
 
@@ -54,6 +56,7 @@ internal sealed record BenchPlan(
         IsolationBaseline: TimeSpan.FromSeconds(1),
         StallDuration: TimeSpan.FromSeconds(2),
         StartupRuns: 1,
+        ValidationPairs: 1,
         ValidationDuration: TimeSpan.FromSeconds(2),
         ValidationDelayMs: 100,
         Settle: TimeSpan.FromSeconds(0.5));

@@ -9,7 +9,7 @@ internal static class HarnessCheck
     public static IReadOnlyList<string> Problems(SuiteResults r)
     {
         var problems = new List<string>();
-        if (r.Latency.Runs.Any(run => run.Latency.Count == 0) || r.Latency.ValidationWith.Latency.Count == 0 || r.Latency.Drift.Latency.Count == 0)
+        if (r.Latency.Runs.Any(run => run.Latency.Count == 0) || r.Latency.ValidationWith.Any(run => run.Latency.Count == 0) || r.Latency.Drift.Latency.Count == 0)
         {
             problems.Add("a browser run read no frame stamp from the canvas");
         }

@@ -6,12 +6,15 @@ internal sealed record LatencyResults(
     LatencyRun? Canvas2d,
     LatencyRun Drift,
     TimeSpan DriftWindow,
-    LatencyRun ValidationWithout,
-    LatencyRun ValidationWith,
+    IReadOnlyList<LatencyRun> ValidationWithout,
+    IReadOnlyList<LatencyRun> ValidationWith,
     double[] FirstPictureMs)
 {
     public double DriftMs => Drift.MedianBetween(Drift.Samples[^1].Second - DriftWindow.TotalSeconds, double.MaxValue)
         - Drift.MedianBetween(0, DriftWindow.TotalSeconds);
 
-    public double ValidationShiftMs => ValidationWith.Latency.Median - ValidationWithout.Latency.Median;
+    public int ValidationDelayMs => ValidationWith[0].DelayMs;
+
+    /// <summary>The median over pairs of (median with the delay - median without).</summary>
+    public double ValidationShiftMs => Percentiles.MedianOf(ValidationWith.Zip(ValidationWithout, (w, o) => w.Latency.Median - o.Latency.Median));
 }

@@ -12,11 +12,8 @@ if (unknown.Length > 0 || output is null)
 }
 
 using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
+using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
 
 var results = await new Suite(quick ? BenchPlan.QuickSmoke : BenchPlan.Full).RunAsync(cancel.Token);
 ReportWriter.Write(output, results);
@@ -30,3 +27,10 @@ foreach (var problem in problems)
 }
 
 return problems.Count == 0 ? 0 : 1;
+
+// Ctrl+C or SIGTERM: stop measuring; the servers started so far are stopped on the way out.
+void Stop(System.Runtime.InteropServices.PosixSignalContext context)
+{
+    context.Cancel = true;
+    cancel.Cancel();
+}

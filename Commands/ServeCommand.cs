@@ -44,6 +44,14 @@ internal static class ServeCommand
         CustomParser = ParsePanTilt,
     };
 
+    private static readonly Option<int> DebugDelay = CommonOptions.Ranged("--debug-delay-ms", 0, 0, 10_000, "Test only: hold each raw frame this long before encoding (benchmarks check their latency measurement with it).");
+
+    private static readonly Option<bool> BenchTimestamps = new("--bench-timestamps")
+    {
+        Description = "Test only: send a text message {\"t\":<Unix ms>} before each frame with the time it left the encoder.",
+        Hidden = true,
+    };
+
     public static Command Create()
     {
         var command = new Command("serve", "Stream the camera to web browsers: open http://<this machine>:8082/ to watch.");
@@ -57,6 +65,9 @@ internal static class ServeCommand
         PanTiltOptions.AddTo(command);
         ServeRecordingOptions.AddTo(command);
         SecurityOptions.AddTo(command);
+        DebugDelay.Hidden = true;
+        command.Options.Add(DebugDelay);
+        command.Options.Add(BenchTimestamps);
         KeyframeInterval.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<int?>();
@@ -92,6 +103,8 @@ internal static class ServeCommand
             {
                 PanTilt = new PanTiltSettings(result.GetValue(PanTilt), PanTiltOptions.Hat(result)),
                 Access = SecurityOptions.Read(result),
+                DebugDelay = TimeSpan.FromMilliseconds(result.GetValue(DebugDelay)),
+                BenchTimestamps = result.GetValue(BenchTimestamps),
             };
             return RunAsync(settings, Console.Out, Console.Error, cancellationToken);
         });

@@ -23,6 +23,9 @@ internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600)
 
     public StreamStats Stats => stats;
 
+    /// <summary>When set (benchmarks only), each frame is preceded by a text message with its send time.</summary>
+    public FrameTimes? FrameTimes { get; init; }
+
     /// <summary>The viewers that have received at least one frame (a copy; for status and events).</summary>
     public IReadOnlyList<Viewer> Viewers => Volatile.Read(ref _snapshot);
 
@@ -56,6 +59,7 @@ internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600)
             _gop.Add(frame);
         }
 
+        var sentAt = FrameTimes?.Create();
         for (var i = _viewers.Count - 1; i >= 0; i--)
         {
             var viewer = _viewers[i];
@@ -67,9 +71,15 @@ internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600)
                 continue;
             }
 
+            if (sentAt is not null)
+            {
+                viewer.OfferText(sentAt);
+            }
+
             viewer.Offer(frame, now);
         }
 
+        sentAt?.Release();
         if (changed)
         {
             Volatile.Write(ref _snapshot, _viewers.ToArray());

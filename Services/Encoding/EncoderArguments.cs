@@ -5,13 +5,12 @@ namespace PiStream.Services.Encoding;
 /// <summary>
 /// The ffmpeg command line of the live encoder: raw yuv420p on stdin, MPEG-1 video in MPEG-TS on
 /// stdout, no B-frames, a PES length on every video packet (so a frame is complete the moment its last
-/// byte arrives, not when the next one starts) and no muxing delay.
+/// byte arrives, not when the next one starts) and no muxing delay. <c>-flags +low_delay</c> stops the
+/// MPEG-1 encoder from holding each frame until the next one arrives (one frame interval of latency);
+/// ffmpeg allows that flag for MPEG-1 only with <c>-strict unofficial</c>, and the stream stays standard MPEG-1.
 /// </summary>
 internal static class EncoderArguments
 {
-    /// <summary>Frame rates MPEG-1 has a code for; others need ffmpeg's "-strict unofficial".</summary>
-    private static readonly int[] StandardFramerates = [24, 25, 30, 50, 60];
-
     public static IReadOnlyList<string> Build(EncoderSettings settings)
     {
         var format = settings.Format;
@@ -32,14 +31,8 @@ internal static class EncoderArguments
             "-b:v", Text(settings.BitrateBitsPerSecond),
             "-bf", "0",
             "-g", Text(settings.KeyframeInterval),
-        ]);
-        if (!StandardFramerates.Contains(format.Framerate))
-        {
-            arguments.AddRange(["-strict", "unofficial"]);
-        }
-
-        arguments.AddRange(
-        [
+            "-flags", "+low_delay",
+            "-strict", "unofficial",
             "-f", "mpegts",
             "-omit_video_pes_length", "0",
             "-muxdelay", "0",

@@ -35,6 +35,12 @@ internal sealed record ServeSettings(
     /// <summary>How long an idle connection is kept (tests shorten it).</summary>
     public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Test only: how long each raw frame is held before encoding (validates the latency benchmark).</summary>
+    public TimeSpan DebugDelay { get; init; }
+
+    /// <summary>Test only: send each frame's encoder exit time as a text message before it (delivery-delay benchmark).</summary>
+    public bool BenchTimestamps { get; init; }
+
     public static ServeSettings Defaults { get; } = new(
         null, DefaultPort, DefaultWebSocketPort, SourceSpec.Auto, new VideoFormat(640, 480, 24), DefaultBitrate, 24, false, false);
 }

@@ -74,8 +74,9 @@ internal sealed class StreamHost : IAsyncDisposable
         logger.LogInformation("Initializing camera: {Source} at {Format}", capture.Source.Description, settings.Format);
 
         var stats = new StreamStats();
-        var broadcaster = new Broadcaster(stats);
         var pool = new FramePool();
+        var broadcaster = new Broadcaster(stats) { FrameTimes = settings.BenchTimestamps ? new FrameTimes(pool, TimeProvider.System) : null };
+        var source = settings.DebugDelay > TimeSpan.Zero ? new DelayedCaptureSource(capture.Source, settings.DebugDelay) : capture.Source;
         var encoderSettings = new EncoderSettings(
             settings.Format,
             settings.BitrateBitsPerSecond,
@@ -85,7 +86,7 @@ internal sealed class StreamHost : IAsyncDisposable
         var recorder = settings.Recording is { } recording
             ? await SegmentRecorderFactory.CreateAsync(ffmpeg, recording, settings, !capture.FlipsApplied, loggerFactory, cancellationToken)
             : null;
-        var pipeline = new StreamPipeline(capture.Source, ffmpeg, encoderSettings, broadcaster, pool, policy ?? RestartPolicy.Default, loggerFactory.CreateLogger<StreamPipeline>(), recorder is null ? null : recorder.Offer);
+        var pipeline = new StreamPipeline(source, ffmpeg, encoderSettings, broadcaster, pool, policy ?? RestartPolicy.Default, loggerFactory.CreateLogger<StreamPipeline>(), recorder is null ? null : recorder.Offer);
 
         var panTilt = PanTiltStarter.Start(settings.PanTilt, loggerFactory, TimeProvider.System);
         var viewerOptions = ViewerOptions.For(settings.Format.Framerate, settings.KeyframeInterval);

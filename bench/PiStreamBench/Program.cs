@@ -1,0 +1,36 @@
+using PiStream.Bench;
+
+// pistream benchmarks: bash bench/run.sh [--quick] [--output PATH]. See docs/benchmarks.md.
+var quick = args.Contains("--quick");
+var outputIndex = Array.IndexOf(args, "--output");
+var output = outputIndex >= 0 && outputIndex + 1 < args.Length ? args[outputIndex + 1] : null;
+var unknown = args.Where((a, i) => a != "--quick" && a != "--output" && (outputIndex < 0 || i != outputIndex + 1)).ToArray();
+if (unknown.Length > 0 || output is null)
+{
+    Console.Error.WriteLine($"usage: PiStreamBench [--quick] --output PATH{(unknown.Length > 0 ? $" (unknown: {string.Join(' ', unknown)})" : "")}");
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+
+var results = await new Suite(quick ? BenchPlan.QuickSmoke : BenchPlan.Full).RunAsync(cancel.Token);
+ReportWriter.Write(output, results);
+Console.WriteLine();
+Console.WriteLine(ReportWriter.Render(results));
+Console.WriteLine($"Written to {output}");
+var problems = HarnessCheck.Problems(results);
+foreach (var problem in problems)
+{
+    Console.Error.WriteLine($"harness broken: {problem}");
+}
+
+return problems.Count == 0 ? 0 : 1;
+
+// Ctrl+C or SIGTERM: stop measuring; the servers started so far are stopped on the way out.
+void Stop(System.Runtime.InteropServices.PosixSignalContext context)
+{
+    context.Cancel = true;
+    cancel.Cancel();
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace PiStream.Bench;
+
+/// <summary>How one benchmark starts <c>pistream serve</c>: 640x480, ~1 Mbit/s, on 127.0.0.1 only.</summary>
+internal sealed record ServerOptions(int Framerate, string Source = "test", int DebugDelayMs = 0, bool BenchTimestamps = false)
+{
+    /// <summary>An external generator for <c>--source exec:</c>, so the server's CPU excludes making frames.</summary>
+    public static string ExternalSource(int framerate) =>
+        "exec:ffmpeg -hide_banner -loglevel error -nostdin -re -f lavfi -i testsrc=size=640x480:rate="
+        + framerate.ToString(CultureInfo.InvariantCulture) + " -f rawvideo -pix_fmt yuv420p pipe:1";
+
+    public IReadOnlyList<string> Arguments(int port, int webSocketPort)
+    {
+        var arguments = new List<string>
+        {
+            "serve", "--bind", "127.0.0.1",
+            "--port", Text(port), "--ws-port", Text(webSocketPort),
+            "--source", Source, "--width", "640", "--height", "480",
+            "--framerate", Text(Framerate), "--bitrate", "1M",
+        };
+        if (DebugDelayMs > 0)
+        {
+            arguments.AddRange(["--debug-delay-ms", Text(DebugDelayMs)]);
+        }
+
+        if (BenchTimestamps)
+        {
+            arguments.Add("--bench-timestamps");
+        }
+
+        return arguments;
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

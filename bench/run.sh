@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# pistream benchmarks: latency, first picture, fan-out, slow-viewer isolation, start-up.
+#   bash bench/run.sh           full suite (~25 min), writes docs/benchmarks.md
+#   bash bench/run.sh --quick   CI smoke (< 1 min): checks the harness runs, writes nothing to docs/
+# Exits non-zero if the harness itself breaks (a missed target is reported, not a failure).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+ulimit -n 4096 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+quick=()
+output=docs/benchmarks.md
+if [ "${1:-}" = "--quick" ]; then
+  quick=(--quick)
+  output=$(mktemp --suffix=.md)
+elif [ -n "${1:-}" ]; then
+  echo "usage: bash bench/run.sh [--quick]" >&2
+  exit 2
+fi
+
+dotnet build bench/PiStreamBench/PiStreamBench.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
+dotnet bench/PiStreamBench/bin/Release/net10.0/PiStreamBench.dll "${quick[@]}" --output "$output"

@@ -183,6 +183,8 @@
         var hasPanTilt = !!status.panTilt;
         pan.hidden = !hasPanTilt;
         tilt.hidden = !hasPanTilt;
+        pan.disabled = tilt.disabled = !!status.readOnly;
+        pan.title = tilt.title = status.readOnly ? 'This camera is read-only (serve --read-only)' : '';
         panTiltLabel.textContent = hasPanTilt && status.panTilt.simulated ? 'pan-tilt: simulated' : '';
         if (hasPanTilt && status.panTilt.orientation) { showOrientation(status.panTilt.orientation); }
       })

@@ -105,7 +105,8 @@ internal sealed class StreamHost : IAsyncDisposable
                 broadcaster.ViewerCount,
                 Math.Round(stats.Uptime.TotalSeconds, 1),
                 stats.EncoderRestarts,
-                panTilt?.Status()),
+                panTilt?.Status(),
+                settings.Access.ReadOnly),
             loggerFactory.CreateLogger<StreamRoutes>());
 
         if (panTilt is not null)

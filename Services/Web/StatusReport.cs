@@ -1,6 +1,6 @@
 namespace PiStream.Services.Web;
 
-/// <summary>The body of GET /api/status.</summary>
+/// <summary>The body of GET /api/status. <see cref="ReadOnly"/>: the camera cannot be moved from the network (--read-only).</summary>
 internal sealed record StatusReport(
     string Source,
     int Width,
@@ -11,4 +11,5 @@ internal sealed record StatusReport(
     int Viewers,
     double UptimeSeconds,
     int EncoderRestarts,
-    object? PanTilt);
+    object? PanTilt,
+    bool ReadOnly);

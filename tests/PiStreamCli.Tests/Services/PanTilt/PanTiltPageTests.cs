@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
 using PiStream.Services.PanTilt;
+using PiStream.Services.Security;
+using PiStream.Tests.Support;
 using Xunit;
 
 namespace PiStream.Tests.Services.PanTilt;
@@ -13,13 +15,9 @@ public sealed class PanTiltPageTests
     public async Task MovingTheSlidersInOnePageMovesThemInASecondPage()
     {
         await using var server = await PanTiltServer.StartAsync(PanTiltMode.Sim);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
         var url = $"http://127.0.0.1:{server.Host.HttpPort}/index.html";
         var first = await OpenAsync(browser, url);
         var second = await OpenAsync(browser, url);
@@ -41,6 +39,26 @@ public sealed class PanTiltPageTests
         await second.WaitForFunctionAsync("() => document.getElementById('pan').value === '5' && document.getElementById('tilt').value === '3'", null, new() { Timeout = Patience });
         Assert.Equal("""{"pan":5,"tilt":3}""", await server.Http.GetStringAsync("api/orientation"));
         await server.WaitForMoveAsync(new Orientation(5, 3));
+    }
+
+    [Fact]
+    public async Task AReadOnlyServerShowsTheSlidersButDisablesThem()
+    {
+        var settings = TestServer.Settings with
+        {
+            PanTilt = new PanTiltSettings(PanTiltMode.Sim, PanTiltHatOptions.Default),
+            Access = AccessSettings.Open with { ReadOnly = true },
+        };
+        await using var server = await TestServer.StartAsync(settings);
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await OpenAsync(browser, $"http://127.0.0.1:{server.Host.HttpPort}/index.html");
+
+        await page.WaitForFunctionAsync("() => document.getElementById('pan').disabled", null, new() { Timeout = Patience });
+        Assert.True(await page.Locator("#pan").IsVisibleAsync());
+        Assert.True(await page.Locator("#tilt").IsDisabledAsync());
+        Assert.Contains("read-only", await page.Locator("#pan").GetAttributeAsync("title"));
     }
 
     private static async Task<IPage> OpenAsync(IBrowser browser, string url)

@@ -68,6 +68,7 @@ public sealed class HttpRoutesTests : IAsyncLifetime
         Assert.True(status.GetProperty("bitrateKbps").GetDouble() > 100);
         Assert.True(status.GetProperty("uptimeSeconds").GetDouble() > 0);
         Assert.Equal(0, status.GetProperty("encoderRestarts").GetInt32());
+        Assert.False(status.GetProperty("readOnly").GetBoolean());
     }
 
     [Theory]

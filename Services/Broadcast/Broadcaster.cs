@@ -36,11 +36,14 @@ internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600)
         _joining.Enqueue(viewer);
     }
 
-    /// <summary>Counts a viewer out; the broadcast path forgets it on its next frame.</summary>
+    /// <summary>Counts a viewer out (once, and only if it had joined); the broadcast path forgets it on its next frame or reset.</summary>
     public void Leave(Viewer viewer)
     {
         viewer.Close("left", WebSocketCloseStatus.NormalClosure, TimeSpan.Zero);
-        Interlocked.Decrement(ref _viewerCount);
+        if (viewer.TryForget())
+        {
+            Interlocked.Decrement(ref _viewerCount);
+        }
     }
 
     /// <summary>Shares <paramref name="frame"/> with every viewer. The caller keeps (and later releases) its own reference.</summary>
@@ -97,8 +100,21 @@ internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600)
         }
     }
 
-    /// <summary>Forgets the cached group of pictures: the next encoder starts a new stream. Not concurrent with <see cref="Publish"/>.</summary>
-    public void Reset() => ClearGop();
+    /// <summary>
+    /// Between two encoder runs (never concurrent with <see cref="Publish"/>): forgets the cached group of
+    /// pictures, since the next encoder starts a new stream, and settles joins and leaves that happened
+    /// while no frame flowed, so a long outage does not pile up closed viewers.
+    /// </summary>
+    public void Reset()
+    {
+        ClearGop();
+        var changed = AdmitJoiners(Stopwatch.GetTimestamp());
+        changed |= _viewers.RemoveAll(viewer => viewer.IsClosed) > 0;
+        if (changed)
+        {
+            Volatile.Write(ref _snapshot, _viewers.ToArray());
+        }
+    }
 
     private bool AdmitJoiners(long now)
     {

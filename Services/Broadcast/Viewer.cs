@@ -23,8 +23,8 @@ internal sealed class Viewer
     private readonly CancellationTokenSource _stop = new();
     private bool _skipping;
     private long _behindSince;
-    private string? _closeReason;
-    private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
+    private Closing? _closing;
+    private int _joined;
     private long _framesSent;
     private long _framesSkipped;
 
@@ -44,9 +44,12 @@ internal sealed class Viewer
 
     public string Remote { get; }
 
-    public bool IsClosed => Volatile.Read(ref _closeReason) is not null;
+    public bool IsClosed => Volatile.Read(ref _closing) is not null;
 
-    public string? CloseReason => Volatile.Read(ref _closeReason);
+    public string? CloseReason => Volatile.Read(ref _closing)?.Reason;
+
+    /// <summary>True once the viewer was handed to the broadcaster (after its header was sent); cleared by <see cref="TryForget"/>.</summary>
+    public bool HasJoined => Volatile.Read(ref _joined) == 1;
 
     public long FramesSent => Interlocked.Read(ref _framesSent);
 
@@ -108,6 +111,7 @@ internal sealed class Viewer
         try
         {
             await _socket.SendAsync(header, WebSocketMessageType.Binary, endOfMessage: true, _stop.Token);
+            Volatile.Write(ref _joined, 1);
             joined(this);
             var receiving = ReceiveLoopAsync();
             var sending = SendLoopAsync();
@@ -123,20 +127,22 @@ internal sealed class Viewer
         }
         finally
         {
+            Close("connection ended", WebSocketCloseStatus.NormalClosure, TimeSpan.Zero);
             DropQueued();
-            _stop.Dispose();
         }
     }
+
+    /// <summary>True exactly once for a viewer that had joined: the broadcaster counts it out then.</summary>
+    public bool TryForget() => Interlocked.Exchange(ref _joined, 0) == 1;
 
     /// <summary>Stops the viewer: no more frames are queued, and the socket is closed within <paramref name="grace"/>.</summary>
     public void Close(string reason, WebSocketCloseStatus status, TimeSpan grace)
     {
-        if (Interlocked.CompareExchange(ref _closeReason, reason, null) is not null)
+        if (Interlocked.CompareExchange(ref _closing, new Closing(reason, status), null) is not null)
         {
             return;
         }
 
-        _closeStatus = status;
         _queue.Writer.TryComplete();
         try
         {
@@ -235,7 +241,8 @@ internal sealed class Viewer
 
         try
         {
-            await _socket.CloseOutputAsync(_closeStatus, CloseReason, _stop.Token);
+            var closing = Volatile.Read(ref _closing)!;
+            await _socket.CloseOutputAsync(closing.Status, closing.Reason, _stop.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
         {
@@ -250,4 +257,6 @@ internal sealed class Viewer
             stale.Release();
         }
     }
+
+    private sealed record Closing(string Reason, WebSocketCloseStatus Status);
 }

@@ -101,6 +101,11 @@ internal sealed class TsFrameAssembler(FramePool pool, Action<EncodedFrame> publ
                 Finish();
             }
 
+            if (!IsVideoPesStart(payload))
+            {
+                return; // a damaged or falsely synced packet: wait for the next real frame
+            }
+
             StartFrame(payload);
         }
 

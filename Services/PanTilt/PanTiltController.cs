@@ -128,7 +128,7 @@ internal sealed class PanTiltController : IAsyncDisposable
                 if (TryMove(move))
                 {
                     _written = _written.With(move);
-                    Moved?.Invoke(_written);
+                    Announce(_written);
                 }
 
                 await sweep;
@@ -137,6 +137,19 @@ internal sealed class PanTiltController : IAsyncDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down.
+        }
+    }
+
+    /// <summary>Tells listeners (the pages) about a move; a failing listener is logged and never stops the loop.</summary>
+    private void Announce(Orientation orientation)
+    {
+        try
+        {
+            Moved?.Invoke(orientation);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogError(e, "Telling the pages about the move to {Orientation} failed", orientation);
         }
     }
 
@@ -152,7 +165,7 @@ internal sealed class PanTiltController : IAsyncDisposable
 
             return true;
         }
-        catch (PanTiltUnavailableException e)
+        catch (Exception e) when (e is PanTiltUnavailableException or IOException or InvalidOperationException or UnauthorizedAccessException)
         {
             _logger.LogError("Could not move the camera to {Orientation}: {Reason}", move, e.Message);
             lock (_lock)

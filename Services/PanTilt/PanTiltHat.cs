@@ -167,9 +167,17 @@ internal sealed class PanTiltHat : IDisposable
         lock (_lock)
         {
             var movedAt = servo == PanEnable ? _panMovedAt : _tiltMovedAt;
-            if (_disposed || (_config & servo) == 0 || _time.GetElapsedTime(movedAt) < _options.IdleTimeout)
+            if (_disposed || (_config & servo) == 0)
             {
-                return; // Disposed, already off, or moved again since this timer was armed.
+                return; // Disposed, or already off.
+            }
+
+            var left = _options.IdleTimeout - _time.GetElapsedTime(movedAt);
+            if (left > TimeSpan.Zero)
+            {
+                // Moved again since this timer was armed, or the timer fired a tick early: wait out the rest.
+                (servo == PanEnable ? _panIdle : _tiltIdle).Change(left, Timeout.InfiniteTimeSpan);
+                return;
             }
 
             try

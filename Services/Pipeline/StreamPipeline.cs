@@ -67,6 +67,7 @@ internal sealed class StreamPipeline(
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
+            broadcaster.Reset();
             return $"ffmpeg could not start: {e.Message}";
         }
 
@@ -82,8 +83,8 @@ internal sealed class StreamPipeline(
         var capture = source.RunAsync(sink, run.Token);
         var watchdog = WatchAsync(() => Volatile.Read(ref lastFrame), run.Token);
         var first = await Task.WhenAny(capture, encoder.Completion, watchdog);
-        var reason = first == encoder.Completion ? encoder.DescribeExit()
-            : first == watchdog ? $"{source.Description} sent no frame for {policy.StallTimeout.TotalSeconds:0} s"
+        var reason = first == encoder.Completion ? DescribeEncoderEnd(encoder)
+            : first == watchdog ? $"{source.Description} sent no frame for {policy.StallTimeout.TotalSeconds:0} s (the first frame gets twice as long)"
             : Describe(capture);
 
         await run.CancelAsync();
@@ -106,6 +107,11 @@ internal sealed class StreamPipeline(
             }
         }
     }
+
+    private static string DescribeEncoderEnd(LiveEncoder encoder) =>
+        encoder.Completion.Exception?.GetBaseException() is { } error
+            ? $"reading ffmpeg's output failed: {error.GetType().Name}: {error.Message}"
+            : encoder.DescribeExit();
 
     private string Describe(Task capture) => capture.Exception?.GetBaseException() switch
     {

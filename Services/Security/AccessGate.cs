@@ -8,11 +8,16 @@ namespace PiStream.Services.Security;
 
 /// <summary>
 /// Runs before every route, WebSocket upgrades included: HTTP Basic login when users are configured
-/// (failed attempts limited per address), the cross-site WebSocket guard, and <c>--read-only</c>.
+/// (failed attempts limited per address, checks run two at a time), the cross-site guards for WebSockets
+/// and for camera moves (a browser's saved password must not let another site's page move the camera),
+/// and <c>--read-only</c>.
 /// </summary>
 internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, ILogger<AccessGate> logger)
 {
     public const string Realm = "pistream";
+
+    /// <summary>Password checks run two at a time: a flood of wrong logins cannot take the CPU from the stream.</summary>
+    private readonly SemaphoreSlim _verifying = new(2);
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -31,7 +36,28 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
 
             var header = request.Headers.Authorization.ToString();
             var given = BasicCredentials.TryParse(header, out var user, out var password);
-            if (!given || !users.Verify(user, password))
+            if (given && !await _verifying.WaitAsync(TimeSpan.FromSeconds(5), context.RequestAborted))
+            {
+                response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                response.Headers.RetryAfter = "5";
+                await StreamRoutes.WriteTextAsync(response, "Busy checking other logins: try again in a few seconds.");
+                return;
+            }
+
+            bool verified;
+            try
+            {
+                verified = given && users.Verify(user, password);
+            }
+            finally
+            {
+                if (given)
+                {
+                    _verifying.Release();
+                }
+            }
+
+            if (!verified)
             {
                 if (header.Length > 0 && limiter.RecordFailure(address))
                 {
@@ -41,6 +67,14 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
                 response.StatusCode = StatusCodes.Status401Unauthorized;
                 response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
                 await StreamRoutes.WriteTextAsync(response, "This camera needs a user name and password.");
+                return;
+            }
+
+            if (ControlRoutes.IsControl(request) && OriginCheck.IsCrossSite(request))
+            {
+                logger.LogWarning("Refused a camera move from {Address}: it came from another site's page ({Origin})", address, request.Headers.Origin.ToString());
+                response.StatusCode = StatusCodes.Status403Forbidden;
+                await StreamRoutes.WriteTextAsync(response, "The camera can only be moved from this server's own page (or from a program that is not a browser page).");
                 return;
             }
 

@@ -31,4 +31,20 @@ internal static class OriginCheck
         var hostPort = host.Port ?? (request.IsHttps ? 443 : 80);
         return !string.Equals(uri.Host.Trim('[', ']'), host.Host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase) || uri.Port != hostPort;
     }
+
+    /// <summary>
+    /// True when a browser says the request comes from another site's page: <c>Sec-Fetch-Site</c> other than
+    /// same-origin or none (typed or bookmarked), or, from browsers that do not send it, a foreign <c>Origin</c>.
+    /// Programs such as <c>pistream orient --server</c> send neither and pass.
+    /// </summary>
+    public static bool IsCrossSite(HttpRequest request)
+    {
+        var fetchSite = request.Headers["Sec-Fetch-Site"].ToString();
+        if (fetchSite.Length > 0)
+        {
+            return fetchSite is not ("same-origin" or "none");
+        }
+
+        return IsForeign(request);
+    }
 }

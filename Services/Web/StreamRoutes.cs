@@ -127,6 +127,12 @@ internal sealed class StreamRoutes(
         if (!isStreamPath || !context.WebSockets.IsWebSocketRequest || HttpMethods.IsHead(context.Request.Method))
         {
             context.Response.StatusCode = isStreamPath ? StatusCodes.Status426UpgradeRequired : StatusCodes.Status404NotFound;
+            if (isStreamPath)
+            {
+                context.Response.Headers.Upgrade = "websocket";
+                context.Response.Headers.Connection = "Upgrade";
+            }
+
             await WriteTextAsync(context.Response, "This address takes WebSocket connections for the video stream; open the page at /index.html on the HTTP port.");
             return;
         }

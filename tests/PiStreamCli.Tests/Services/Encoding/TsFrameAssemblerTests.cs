@@ -31,6 +31,42 @@ public sealed class TsFrameAssemblerTests
         Assert.Equal(stream.Length, frames.Sum(frame => frame.Data.Length));
     }
 
+    [Fact]
+    public async Task A_damaged_unit_start_on_the_video_pid_is_skipped_without_breaking_the_stream()
+    {
+        var stream = await EncodeAsync(frames: 10, keyframeInterval: 5);
+        var frames = new List<byte[]>();
+        var assembler = new TsFrameAssembler(new FramePool(), frame => frames.Add(frame.Data.ToArray()));
+        assembler.Push(stream.AsSpan(0, stream.Length / 2 / TsFrameAssembler.PacketSize * TsFrameAssembler.PacketSize));
+        var videoPid = VideoPid(stream);
+        var damaged = new byte[TsFrameAssembler.PacketSize];
+        damaged[0] = 0x47;
+        damaged[1] = (byte)(0x40 | videoPid >> 8);
+        damaged[2] = (byte)videoPid;
+        damaged[3] = 0x30; // adaptation field filling the whole packet, no room for a PES header
+        damaged[4] = 183;
+
+        assembler.Push(damaged);
+        assembler.Push(stream.AsSpan(stream.Length / 2 / TsFrameAssembler.PacketSize * TsFrameAssembler.PacketSize));
+
+        Assert.InRange(frames.Count, 7, 10);
+        Assert.Equal("I", (await Ffprobe.PictureTypesAsync(frames[^5]))[0]);
+    }
+
+    private static int VideoPid(byte[] stream)
+    {
+        for (var offset = 0; offset + TsFrameAssembler.PacketSize <= stream.Length; offset += TsFrameAssembler.PacketSize)
+        {
+            var packet = stream.AsSpan(offset);
+            if ((packet[1] & 0x40) != 0 && packet[4] == 0 && packet[5] == 0 && packet[6] == 1 && (packet[7] & 0xF0) == 0xE0)
+            {
+                return (packet[1] & 0x1F) << 8 | packet[2];
+            }
+        }
+
+        throw new InvalidOperationException("no video PES in the stream");
+    }
+
     private static async Task<byte[]> EncodeAsync(int frames, int keyframeInterval)
     {
         var info = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -85,6 +85,19 @@ public sealed class PanTiltControllerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AFailingListenerDoesNotStopTheLoop()
+    {
+        _controller.Moved += _ => throw new InvalidOperationException("a page listener broke");
+        _controller.Request(new Orientation(10, null));
+        Assert.Equal(new Orientation(10, 0), await NextMoveAsync());
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        _controller.Request(new Orientation(-10, null));
+
+        Assert.Equal(new Orientation(-10, 0), await NextMoveAsync());
+    }
+
+    [Fact]
     public async Task DisposingDuringASweepStopsAtOnceAndDisablesTheServos()
     {
         _controller.Request(new Orientation(90, 90));

@@ -25,6 +25,23 @@ public sealed class AccessControlTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Theory]
+    [InlineData("Sec-Fetch-Site", "cross-site", HttpStatusCode.Forbidden)]
+    [InlineData("Sec-Fetch-Site", "same-site", HttpStatusCode.Forbidden)]
+    [InlineData("Origin", "http://evil.example", HttpStatusCode.Forbidden)]
+    [InlineData("Sec-Fetch-Site", "same-origin", HttpStatusCode.ServiceUnavailable)]
+    [InlineData("X-Nothing", "program", HttpStatusCode.ServiceUnavailable)]
+    public async Task A_logged_in_browser_cannot_be_made_to_move_the_camera_from_another_site(string header, string value, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/do_orient?pan=10");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{User}:{Password}")));
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        using var response = await _server.Http.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("/")]
     [InlineData("/index.html")]
     [InlineData("/jsmpg.js")]

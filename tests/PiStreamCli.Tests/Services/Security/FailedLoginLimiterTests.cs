@@ -76,4 +76,16 @@ public sealed class FailedLoginLimiterTests
         limiter.RecordFailure(IPAddress.Parse("198.51.100.1"));
         Assert.InRange(limiter.TrackedAddresses, 1, 100);
     }
+
+    [Fact]
+    public void An_ipv6_client_counts_as_its_whole_64_network()
+    {
+        Assert.Equal(
+            FailedLoginLimiter.Normalize(System.Net.IPAddress.Parse("2001:db8:1:2:aaaa::1")),
+            FailedLoginLimiter.Normalize(System.Net.IPAddress.Parse("2001:db8:1:2:ffff:1:2:3")));
+        Assert.NotEqual(
+            FailedLoginLimiter.Normalize(System.Net.IPAddress.Parse("2001:db8:1:2::1")),
+            FailedLoginLimiter.Normalize(System.Net.IPAddress.Parse("2001:db8:1:3::1")));
+        Assert.Equal(System.Net.IPAddress.Parse("192.0.2.7"), FailedLoginLimiter.Normalize(System.Net.IPAddress.Parse("::ffff:192.0.2.7")));
+    }
 }

@@ -29,8 +29,13 @@ internal sealed class LiveEncoder : IAsyncDisposable
         return new LiveEncoder(process, new TsFrameAssembler(pool, publish));
     }
 
-    public ValueTask WriteFrameAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken) =>
-        _process.Input.WriteAsync(frame, cancellationToken);
+    /// <summary>
+    /// Writes one raw frame whole. It takes no cancellation token on purpose: cancelling halfway would hand
+    /// ffmpeg half a frame. A stop closes stdin between frames, and an ffmpeg that stops reading is killed,
+    /// which ends a pending write.
+    /// </summary>
+    public ValueTask WriteFrameAsync(ReadOnlyMemory<byte> frame) =>
+        _process.Input.WriteAsync(frame, CancellationToken.None);
 
     public string DescribeExit() => _process.DescribeExit();
 

@@ -73,11 +73,11 @@ internal sealed class StreamPipeline(
 
         Volatile.Write(ref _encoder, encoder);
         var lastFrame = Stopwatch.GetTimestamp() + (long)(policy.StallTimeout.TotalSeconds * Stopwatch.Frequency);
-        FrameSink sink = (frame, token) =>
+        FrameSink sink = (frame, _) =>
         {
             Volatile.Write(ref lastFrame, Stopwatch.GetTimestamp());
             tap?.Invoke(frame.Span);
-            return encoder.WriteFrameAsync(frame, token);
+            return encoder.WriteFrameAsync(frame);
         };
 
         var capture = source.RunAsync(sink, run.Token);
@@ -88,6 +88,11 @@ internal sealed class StreamPipeline(
             : Describe(capture);
 
         await run.CancelAsync();
+        if (await Task.WhenAny(capture, Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None)) != capture)
+        {
+            encoder.Kill(); // ffmpeg stopped reading: breaking its pipe ends the frame write the capture is stuck in
+        }
+
         await capture.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await watchdog.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         Volatile.Write(ref _encoder, null);

@@ -81,6 +81,7 @@ public sealed class ServeCommandTests
 
         Assert.True(took < TimeSpan.FromSeconds(2), $"took {took.TotalMilliseconds:0} ms");
         Assert.Equal(0, cli.ExitCode);
+        Assert.DoesNotContain("Invalid buffer size", cli.Output + cli.Error);
         Assert.All(children, pid => Assert.False(ProcessTree.IsAlive(pid), $"child {pid} outlived pistream"));
         await a.Completion.WaitAsync(Generous);
         Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.EndpointUnavailable, a.CloseStatus);

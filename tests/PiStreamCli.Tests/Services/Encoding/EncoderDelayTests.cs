@@ -39,7 +39,7 @@ public sealed class EncoderDelayTests
         for (var i = 0; i < published.Count; i++)
         {
             new TestPattern(format).Paint(raw, i);
-            await encoder.WriteFrameAsync(raw, CancellationToken.None);
+            await encoder.WriteFrameAsync(raw);
             await published[i].Task.WaitAsync(TimeSpan.FromSeconds(15));
         }
     }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace PiStream.Services.Logging;
 
 /// <summary>
-/// One line per message with a time stamp; the framework's own chatter only from warnings up, and not the
+/// One line per message with a time stamp and the class that speaks (<see cref="ShortConsoleFormatter"/>); the framework's own chatter only from warnings up, and not the
 /// host's start-up failures (a taken port), which pistream reports itself with the fix.
 /// </summary>
 internal static class ConsoleLogging
@@ -13,10 +13,10 @@ internal static class ConsoleLogging
         .AddFilter("Microsoft", LogLevel.Warning)
         .AddFilter("System", LogLevel.Warning)
         .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None)
-        .AddSimpleConsole(console =>
+        .AddConsole(console => console.FormatterName = ShortConsoleFormatter.FormatName)
+        .AddConsoleFormatter<ShortConsoleFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>(format =>
         {
-            console.SingleLine = true;
-            console.TimestampFormat = "HH:mm:ss ";
-            console.IncludeScopes = false;
+            format.TimestampFormat = "HH:mm:ss ";
+            format.IncludeScopes = false;
         }));
 }

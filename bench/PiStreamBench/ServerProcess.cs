@@ -111,11 +111,15 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     private void Echo(string? line, bool onlyProblems)
     {
-        if (line is not null && !_stopping && (!onlyProblems || line.Contains("warn:", StringComparison.Ordinal) || line.Contains("fail:", StringComparison.Ordinal) || line.Contains("crit:", StringComparison.Ordinal)))
+        if (line is not null && !_stopping && (!onlyProblems || IsProblem(line)))
         {
             Console.Error.WriteLine($"  [serve] {line}");
         }
     }
+
+    /// <summary>A log line at warning level or above ("HH:mm:ss warn Class: ...", see ShortConsoleFormatter).</summary>
+    private static bool IsProblem(string line) =>
+        line.Length > 13 && line.AsSpan(9, 5) is "warn " or "fail " or "crit ";
 
     private static string DotnetHost() =>
         Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";

@@ -13,7 +13,7 @@ internal sealed class TestServer : IAsyncDisposable
     private TestServer(StreamHost host)
     {
         Host = host;
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.HttpPort}/"), Timeout = TimeSpan.FromSeconds(10) };
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.HttpPort}/"), Timeout = TimeSpan.FromSeconds(15) };
     }
 
     public StreamHost Host { get; }

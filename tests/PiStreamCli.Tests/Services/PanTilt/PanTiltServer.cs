@@ -1,30 +1,28 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.Extensions.Logging.Abstractions;
-using PiStream.Services.Capture;
 using PiStream.Services.Hosting;
 using PiStream.Services.PanTilt;
+using PiStream.Tests.Support;
 
 namespace PiStream.Tests.Services.PanTilt;
 
-/// <summary>A real <c>serve</c> (Kestrel on 127.0.0.1 port 0, test pattern, real ffmpeg) with a pan-tilt mode, recording every servo write.</summary>
+/// <summary>A <see cref="TestServer"/> with a pan-tilt mode, recording every servo write.</summary>
 internal sealed class PanTiltServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<Orientation> _moves = new();
+    private readonly TestServer _server;
 
-    private PanTiltServer(StreamHost host)
+    private PanTiltServer(TestServer server)
     {
-        Host = host;
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.HttpPort}/"), Timeout = TimeSpan.FromSeconds(15) };
-        if (host.PanTilt is { } controller)
+        _server = server;
+        if (server.Host.PanTilt is { } controller)
         {
             controller.Moved += _moves.Enqueue;
         }
     }
 
-    public StreamHost Host { get; }
+    public StreamHost Host => _server.Host;
 
-    public HttpClient Http { get; }
+    public HttpClient Http => _server.Http;
 
     /// <summary>Every orientation written to the servos so far, oldest first.</summary>
     public Orientation[] Moves => _moves.ToArray();
@@ -32,16 +30,7 @@ internal sealed class PanTiltServer : IAsyncDisposable
     public static async Task<PanTiltServer> StartAsync(PanTiltMode mode, Func<PanTiltSettings, PanTiltSettings>? adjust = null)
     {
         var panTilt = new PanTiltSettings(mode, PanTiltHatOptions.Default);
-        var settings = ServeSettings.Defaults with
-        {
-            Bind = IPAddress.Loopback,
-            Port = 0,
-            WebSocketPort = 0,
-            Source = SourceSpec.Test,
-            PanTilt = adjust is null ? panTilt : adjust(panTilt),
-        };
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return new PanTiltServer(await StreamHost.StartAsync(settings, NullLoggerFactory.Instance, timeout.Token));
+        return new PanTiltServer(await TestServer.StartAsync(TestServer.Settings with { PanTilt = adjust is null ? panTilt : adjust(panTilt) }));
     }
 
     /// <summary>Waits (up to 15 s) until the servos have been written with <paramref name="orientation"/>.</summary>
@@ -54,9 +43,5 @@ internal sealed class PanTiltServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        await Host.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

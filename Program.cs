@@ -1,25 +1,10 @@
-using System.CommandLine;
 using PiStream.Commands;
 
-var root = new RootCommand("Stream a Raspberry Pi camera to web browsers, and point it with a Pan-Tilt HAT.")
+AppDomain.CurrentDomain.UnhandledException += (_, e) =>
 {
-    ServeCommand.Create(),
-    OrientCommand.Create(),
-    ProbeCommand.Create(),
-    RecordCommand.Create(),
-    HashPasswordCommand.Create(),
+    // A fault on a background thread: still one line for the user, never a stack trace, then exit 1.
+    PiStreamCommandLine.ReportUnexpectedAsync((Exception)e.ExceptionObject, Console.Error).GetAwaiter().GetResult();
+    Environment.Exit(ExitCodes.Failed);
 };
 
-var parsed = root.Parse(args);
-if (parsed.Errors.Count > 0)
-{
-    foreach (var error in parsed.Errors)
-    {
-        Console.Error.WriteLine($"error: {error.Message}");
-    }
-
-    Console.Error.WriteLine("Nothing was changed. Run 'pistream --help' or 'pistream <command> --help' for the options.");
-    return ExitCodes.BadInput;
-}
-
-return await parsed.InvokeAsync();
+return await PiStreamCommandLine.RunAsync(PiStreamCommandLine.Create(), args, Console.Error);

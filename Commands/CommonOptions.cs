@@ -37,38 +37,32 @@ internal static class CommonOptions
     public static VideoFormat Format(ParseResult result) =>
         new(result.GetValue(Width), result.GetValue(Height), result.GetValue(Framerate));
 
-    public static Option<int> Ranged(string name, int defaultValue, int min, int max, string description)
+    public static Option<int> Ranged(string name, int defaultValue, int min, int max, string description) => new(name)
     {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
-        option.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<int>();
-            if (value < min || value > max)
-            {
-                result.AddError($"{name} {value} is out of range: use a value from {min} to {max}.");
-            }
-        });
-        return option;
-    }
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result => ValueParsers.Integer(result, min, max, defaultValue),
+    };
 
-    private static Option<int> EvenSize(string name, int defaultValue, string description)
+    private static Option<int> EvenSize(string name, int defaultValue, string description) => new(name)
     {
-        var option = Ranged(name, defaultValue, 32, 4094, description);
-        option.Validators.Add(result =>
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
         {
-            var value = result.GetValueOrDefault<int>();
+            var value = ValueParsers.Integer(result, 32, 4094, defaultValue);
             if (value % 2 != 0)
             {
                 result.AddError($"{name} {value} is odd: YUV 4:2:0 video needs an even size, e.g. {name} {value + 1}.");
             }
-        });
-        return option;
-    }
+
+            return value;
+        },
+    };
 
     private static SourceSpec ParseSource(ArgumentResult result)
     {
-        var text = result.Tokens.Count == 0 ? "auto" : result.Tokens[0].Value;
-        if (SourceSpec.TryParse(text, out var spec, out var error))
+        if (SourceSpec.TryParse(ValueParsers.Token(result), out var spec, out var error))
         {
             return spec;
         }

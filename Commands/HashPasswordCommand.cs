@@ -14,6 +14,7 @@ internal static class HashPasswordCommand
     {
         HelpName = "NAME",
         Description = "Print a whole --auth-file line, USER:HASH, e.g. pistream hash-password --user alice >> users.txt.",
+        CustomParser = ParseUser,
     };
 
     private static readonly Option<int> Iterations = CommonOptions.Ranged(
@@ -24,14 +25,6 @@ internal static class HashPasswordCommand
         var command = new Command("hash-password", "Hash a password read from stdin for 'serve --auth-file' (one user:hash per line).");
         command.Options.Add(User);
         command.Options.Add(Iterations);
-        User.Validators.Add(result =>
-        {
-            var user = result.GetValueOrDefault<string?>();
-            if (string.IsNullOrEmpty(user) || user.Contains(':', StringComparison.Ordinal) || user.Any(char.IsWhiteSpace))
-            {
-                result.AddError($"--user '{user}' cannot be used: give a name without ':' or spaces, e.g. --user alice.");
-            }
-        });
         command.SetAction(result => Run(
             Console.IsInputRedirected ? Console.In.ReadLine() : Prompt(),
             result.GetValue(User),
@@ -89,5 +82,17 @@ internal static class HashPasswordCommand
                 text.Append(key.KeyChar);
             }
         }
+    }
+
+    private static string? ParseUser(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var user = ValueParsers.Token(result);
+        if (user.Length == 0 || user.Contains(':', StringComparison.Ordinal) || user.Any(char.IsWhiteSpace))
+        {
+            result.AddError($"--user '{user}' cannot be used: give a name without ':' or spaces, e.g. --user alice.");
+            return null;
+        }
+
+        return user;
     }
 }

@@ -97,7 +97,7 @@ internal static class OrientCommand
 
     private static Uri? ParseServer(ArgumentResult result)
     {
-        var text = result.Tokens[0].Value;
+        var text = ValueParsers.Token(result);
         if (Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
         {
             return uri;

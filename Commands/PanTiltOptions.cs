@@ -35,9 +35,8 @@ internal static class PanTiltOptions
         command.Options.Add(MaxPulse);
         command.Validators.Add(result =>
         {
-            // The command's own GetValue does not see defaults here, so an option not given falls back to its default.
-            var min = result.GetResult(MinPulse) is { Implicit: false } minResult ? minResult.GetValueOrDefault<int>() : PanTiltHatOptions.DefaultMinPulse;
-            var max = result.GetResult(MaxPulse) is { Implicit: false } maxResult ? maxResult.GetValueOrDefault<int>() : PanTiltHatOptions.DefaultMaxPulse;
+            var min = ValueParsers.GivenOr(result, MinPulse, PanTiltHatOptions.DefaultMinPulse);
+            var max = ValueParsers.GivenOr(result, MaxPulse, PanTiltHatOptions.DefaultMaxPulse);
             if (min >= max)
             {
                 result.AddError($"--min-pulse {min} must be below --max-pulse {max}: the defaults are 575 and 2325.");
@@ -56,22 +55,15 @@ internal static class PanTiltOptions
     };
 
     /// <summary>An angle option (-90..90, finite), absent by default.</summary>
-    public static Option<double?> Angle(string name, string description)
+    public static Option<double?> Angle(string name, string description) => new(name)
     {
-        var option = new Option<double?>(name) { Description = description };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is { } angle && PanTiltAngle.Check(name, angle) is { } message)
-            {
-                result.AddError(message);
-            }
-        });
-        return option;
-    }
+        Description = description,
+        CustomParser = ValueParsers.Angle,
+    };
 
     private static int ParseAddress(ArgumentResult result)
     {
-        var text = result.Tokens[0].Value;
+        var text = ValueParsers.Token(result);
         var isHex = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
         if (int.TryParse(isHex ? text[2..] : text, isHex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out var address)
             && address is >= 0x03 and <= 0x77)

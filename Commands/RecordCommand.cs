@@ -10,6 +10,7 @@ internal static class RecordCommand
     private static readonly Argument<string> Output = new("OUTPUT")
     {
         Description = $"The file to write; its extension picks the container: {RecordingContainer.Supported}.",
+        CustomParser = ParseOutput,
     };
 
     private static readonly Option<TimeSpan?> Duration = new("--duration", "-t")
@@ -22,6 +23,7 @@ internal static class RecordCommand
     {
         Description = "Video encoder: auto (the Pi's hardware H.264 encoder when it works, else libx264), libx264, h264_v4l2m2m, another ffmpeg encoder, or copy (with --from: keep the stream's MPEG-1 video as it is).",
         DefaultValueFactory = _ => RecordRequest.AutoCodec,
+        CustomParser = ParseCodec,
     };
 
     private static readonly Option<Uri?> From = new("--from")
@@ -41,22 +43,6 @@ internal static class RecordCommand
         command.Options.Add(Codec);
         command.Options.Add(From);
         command.Options.Add(Force);
-        Output.Validators.Add(result =>
-        {
-            var path = result.GetValueOrDefault<string>();
-            if (path is not null && RecordingContainer.FromPath(path) is null)
-            {
-                result.AddError($"OUTPUT '{path}' does not end in {RecordingContainer.Supported}: the extension picks the file type, e.g. {Path.ChangeExtension(path, ".mp4")}.");
-            }
-        });
-        Codec.Validators.Add(result =>
-        {
-            var codec = result.GetValueOrDefault<string>();
-            if (codec is null || codec.Length == 0 || !codec.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
-            {
-                result.AddError($"--codec '{codec}' is not an encoder name: use auto, libx264, h264_v4l2m2m or copy.");
-            }
-        });
         command.SetAction((result, cancellationToken) =>
         {
             var request = new RecordRequest(
@@ -74,9 +60,31 @@ internal static class RecordCommand
         return command;
     }
 
+    private static string ParseOutput(ArgumentResult result)
+    {
+        var path = ValueParsers.Token(result);
+        if (RecordingContainer.FromPath(path) is null)
+        {
+            result.AddError($"OUTPUT '{path}' does not end in {RecordingContainer.Supported}: the extension picks the file type, e.g. {Path.ChangeExtension(path.Length == 0 ? "clip" : path, ".mp4")}.");
+        }
+
+        return path;
+    }
+
+    private static string ParseCodec(ArgumentResult result)
+    {
+        var codec = ValueParsers.Token(result);
+        if (codec.Length == 0 || !codec.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            result.AddError($"--codec '{codec}' is not an encoder name: use auto, libx264, h264_v4l2m2m or copy.");
+        }
+
+        return codec;
+    }
+
     private static TimeSpan? ParseDuration(ArgumentResult result)
     {
-        var text = result.Tokens[0].Value;
+        var text = ValueParsers.Token(result);
         if (DurationParser.TryParse(text, out var duration))
         {
             return duration;
@@ -88,7 +96,7 @@ internal static class RecordCommand
 
     private static Uri? ParseFrom(ArgumentResult result)
     {
-        var text = result.Tokens[0].Value;
+        var text = ValueParsers.Token(result);
         if (!text.Contains("://", StringComparison.Ordinal))
         {
             text = "http://" + text;
@@ -99,7 +107,7 @@ internal static class RecordCommand
             return uri;
         }
 
-        result.AddError($"--from '{result.Tokens[0].Value}' is not the address of a pistream serve: use e.g. http://localhost:8082 or http://raspberrypi.local:8082.");
+        result.AddError($"--from '{ValueParsers.Token(result)}' is not the address of a pistream serve: use e.g. http://localhost:8082 or http://raspberrypi.local:8082.");
         return null;
     }
 }

@@ -68,7 +68,7 @@ internal static class SecurityOptions
 
     private static KeyValuePair<string, PasswordHash>? ParseAuth(ArgumentResult result)
     {
-        var text = result.Tokens[0].Value;
+        var text = ValueParsers.Token(result);
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0 || colon == text.Length - 1)
         {
@@ -82,7 +82,7 @@ internal static class SecurityOptions
     private static Dictionary<string, PasswordHash>? ParseAuthFile(ArgumentResult result)
     {
         var users = new Dictionary<string, PasswordHash>(StringComparer.Ordinal);
-        if (!Services.Security.AuthFile.TryRead(result.Tokens[0].Value, users, out var error))
+        if (!Services.Security.AuthFile.TryRead(ValueParsers.Token(result), users, out var error))
         {
             result.AddError(error);
             return null;

@@ -34,7 +34,8 @@ internal static class ServeCommand
 
     private static readonly Option<int?> KeyframeInterval = new("--keyframe-interval")
     {
-        Description = "Frames between keyframes (default: the frame rate, one a second). New viewers start at a keyframe.",
+        Description = "Frames between keyframes, 1-600 (default: the frame rate, one a second). New viewers start at a keyframe.",
+        CustomParser = result => ValueParsers.Integer(result, 1, 600, 1),
     };
 
     private static readonly Option<PanTiltMode> PanTilt = new("--pantilt")
@@ -68,19 +69,10 @@ internal static class ServeCommand
         DebugDelay.Hidden = true;
         command.Options.Add(DebugDelay);
         command.Options.Add(BenchTimestamps);
-        KeyframeInterval.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<int?>();
-            if (value is < 1 or > 600)
-            {
-                result.AddError($"--keyframe-interval {value} is out of range: use 1 to 600 frames.");
-            }
-        });
         command.Validators.Add(result =>
         {
-            // Inside a command validator an option left out reads as 0, not its default: supply the defaults here.
-            var port = result.GetResult(Port) is { Implicit: false } givenPort ? givenPort.GetValueOrDefault<int>() : ServeSettings.DefaultPort;
-            var webSocketPort = result.GetResult(WebSocketPort) is { Implicit: false } givenWs ? givenWs.GetValueOrDefault<int>() : ServeSettings.DefaultWebSocketPort;
+            var port = ValueParsers.GivenOr(result, Port, ServeSettings.DefaultPort);
+            var webSocketPort = ValueParsers.GivenOr(result, WebSocketPort, ServeSettings.DefaultWebSocketPort);
             if (port != 0 && port == webSocketPort)
             {
                 result.AddError($"--port and --ws-port are both {port}: give them different ports (e.g. --port {port} --ws-port {port + 2}).");
@@ -157,7 +149,7 @@ internal static class ServeCommand
 
     private static IPAddress? ParseAddress(ArgumentResult result)
     {
-        var text = result.Tokens[0].Value;
+        var text = ValueParsers.Token(result);
         if (IPAddress.TryParse(text, out var address))
         {
             return address;
@@ -169,8 +161,8 @@ internal static class ServeCommand
 
     private static PanTiltMode ParsePanTilt(ArgumentResult result)
     {
-        var text = result.Tokens[0].Value;
-        if (Enum.TryParse<PanTiltMode>(text, ignoreCase: true, out var mode) && Enum.IsDefined(mode) && !char.IsDigit(text[0]))
+        var text = ValueParsers.Token(result);
+        if (Enum.TryParse<PanTiltMode>(text, ignoreCase: true, out var mode) && Enum.IsDefined(mode) && text.Length > 0 && char.IsAsciiLetter(text[0]))
         {
             return mode;
         }
@@ -181,7 +173,7 @@ internal static class ServeCommand
 
     private static int ParseBitrate(ArgumentResult result)
     {
-        var text = result.Tokens[0].Value;
+        var text = ValueParsers.Token(result);
         if (BitrateParser.TryParse(text, out var bits) && bits is >= 50_000 and <= 50_000_000)
         {
             return bits;

@@ -79,7 +79,7 @@ internal static class ServeRecordingOptions
 
     private static TimeSpan ParseDuration(ArgumentResult result, TimeSpan minimum)
     {
-        var text = result.Tokens[0].Value;
+        var text = ValueParsers.Token(result);
         if (DurationParser.TryParse(text, out var duration) && duration >= minimum)
         {
             return duration;
@@ -92,7 +92,7 @@ internal static class ServeRecordingOptions
 
     private static long? ParseSize(ArgumentResult result)
     {
-        var text = result.Tokens[0].Value;
+        var text = ValueParsers.Token(result);
         if (SizeParser.TryParse(text, out var bytes))
         {
             return bytes;

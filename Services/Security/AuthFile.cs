@@ -13,7 +13,7 @@ internal static class AuthFile
         {
             lines = File.ReadAllLines(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             error = $"--auth-file '{path}' cannot be read ({e.Message}): give a readable file with one user:hash per line.";
             return false;

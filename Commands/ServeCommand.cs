@@ -4,6 +4,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using PiStream.Services.Capture;
 using PiStream.Services.Encoding;
+using PiStream.Services.H264;
 using PiStream.Services.Hosting;
 using PiStream.Services.Logging;
 using PiStream.Services.PanTilt;
@@ -62,6 +63,7 @@ internal static class ServeCommand
         CommonOptions.AddTo(command);
         command.Options.Add(Bitrate);
         command.Options.Add(KeyframeInterval);
+        CodecOptions.AddTo(command);
         command.Options.Add(PanTilt);
         PanTiltOptions.AddTo(command);
         ServeRecordingOptions.AddTo(command);
@@ -97,6 +99,8 @@ internal static class ServeCommand
                 Access = SecurityOptions.Read(result),
                 DebugDelay = TimeSpan.FromMilliseconds(result.GetValue(DebugDelay)),
                 BenchTimestamps = result.GetValue(BenchTimestamps),
+                Codec = result.GetValue(CodecOptions.Codec),
+                Encoder = result.GetValue(CodecOptions.Encoder),
             };
             return RunAsync(settings, Console.Out, Console.Error, cancellationToken);
         });
@@ -111,7 +115,7 @@ internal static class ServeCommand
         {
             host = await StreamHost.StartAsync(settings, loggerFactory, cancellationToken);
         }
-        catch (Exception e) when (e is FfmpegNotFoundException or CaptureUnavailableException or PanTiltUnavailableException)
+        catch (Exception e) when (e is FfmpegNotFoundException or CaptureUnavailableException or PanTiltUnavailableException or EncoderUnavailableException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.MissingDependency;

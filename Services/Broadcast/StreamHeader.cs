@@ -2,10 +2,25 @@ using System.Buffers.Binary;
 
 namespace PiStream.Services.Broadcast;
 
-/// <summary>The seed's first WebSocket message: ASCII "jsmp", then width and height as big-endian uint16.</summary>
+/// <summary>
+/// The first WebSocket message of a stream. MPEG-1 (the seed's): ASCII "jsmp", then width and height as
+/// big-endian uint16. H.264: ASCII "h264", width, height and frames per second as big-endian uint16.
+/// </summary>
 internal static class StreamHeader
 {
     public const int Length = 8;
+
+    public const int H264Length = 10;
+
+    public static byte[] CreateH264(int width, int height, int framerate)
+    {
+        var header = new byte[H264Length];
+        "h264"u8.CopyTo(header);
+        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(4), checked((ushort)width));
+        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(6), checked((ushort)height));
+        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(8), checked((ushort)framerate));
+        return header;
+    }
 
     public static byte[] Create(int width, int height)
     {

@@ -5,16 +5,17 @@ using PiStream.Services.Processes;
 namespace PiStream.Services.Encoding;
 
 /// <summary>
-/// The running ffmpeg that turns raw frames into the live MPEG-1 stream. Frames go in through
-/// <see cref="WriteFrameAsync"/>; its output is cut into frames by a <see cref="TsFrameAssembler"/> and
-/// published as it arrives. <see cref="Completion"/> finishes when ffmpeg's output ends (it exited).
+/// The running encoder (ffmpeg, or rpicam-vid encoding by itself) that makes the live stream. Raw frames go
+/// in through <see cref="WriteFrameAsync"/>; its output is cut into one message per picture by the plan's
+/// <see cref="IEncodedStreamSplitter"/> and published as it arrives. <see cref="Completion"/> finishes
+/// when the encoder's output ends (it exited).
 /// </summary>
 internal sealed class LiveEncoder : IAsyncDisposable
 {
     private readonly ChildProcess _process;
-    private readonly TsFrameAssembler _assembler;
+    private readonly IEncodedStreamSplitter _assembler;
 
-    private LiveEncoder(ChildProcess process, TsFrameAssembler assembler)
+    private LiveEncoder(ChildProcess process, IEncodedStreamSplitter assembler)
     {
         _process = process;
         _assembler = assembler;
@@ -23,10 +24,10 @@ internal sealed class LiveEncoder : IAsyncDisposable
 
     public Task Completion { get; }
 
-    public static LiveEncoder Start(string ffmpegPath, EncoderSettings settings, FramePool pool, Action<EncodedFrame> publish, ILogger logger)
+    public static LiveEncoder Start(LiveEncoderPlan plan, FramePool pool, Action<EncodedFrame> publish, ILogger logger)
     {
-        var process = ChildProcess.Start(ffmpegPath, EncoderArguments.Build(settings), logger);
-        return new LiveEncoder(process, new TsFrameAssembler(pool, publish));
+        var process = ChildProcess.Start(plan.Program, plan.Arguments, logger);
+        return new LiveEncoder(process, plan.Splitter(pool, publish));
     }
 
     /// <summary>

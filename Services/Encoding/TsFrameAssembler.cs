@@ -9,7 +9,7 @@ namespace PiStream.Services.Encoding;
 /// for an unbounded PES, when the next one starts. Keyframes are recognised by their MPEG-1 sequence
 /// header or I-picture header. Not thread-safe: one reader feeds it.
 /// </summary>
-internal sealed class TsFrameAssembler(FramePool pool, Action<EncodedFrame> publish)
+internal sealed class TsFrameAssembler(FramePool pool, Action<EncodedFrame> publish) : IEncodedStreamSplitter
 {
     public const int PacketSize = 188;
     private const byte SyncByte = 0x47;

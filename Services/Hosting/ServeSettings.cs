@@ -1,5 +1,6 @@
 using System.Net;
 using PiStream.Services.Capture;
+using PiStream.Services.Encoding;
 using PiStream.Services.PanTilt;
 using PiStream.Services.Recording;
 using PiStream.Services.Security;
@@ -22,6 +23,12 @@ internal sealed record ServeSettings(
     public const int DefaultPort = 8082;
     public const int DefaultWebSocketPort = 8084;
     public const int DefaultBitrate = 800_000;
+
+    /// <summary>The live codec (<c>--codec</c>): H.264 when a working encoder is found, else MPEG-1.</summary>
+    public CodecRequest Codec { get; init; } = CodecRequest.Auto;
+
+    /// <summary>The live encoder (<c>--encoder</c>), or null to choose automatically.</summary>
+    public string? Encoder { get; init; }
 
     /// <summary>The pan-tilt device; none unless set (the command line's default is auto).</summary>
     public PanTiltSettings PanTilt { get; init; } = PanTiltSettings.None;

@@ -3,6 +3,7 @@ using PiStream.Services.Broadcast;
 using PiStream.Services.Capture;
 using PiStream.Services.Detection;
 using PiStream.Services.Encoding;
+using PiStream.Services.H264;
 using PiStream.Services.PanTilt;
 using PiStream.Services.Pipeline;
 using PiStream.Services.Recording;
@@ -83,17 +84,22 @@ internal sealed class StreamHost : IAsyncDisposable
             settings.KeyframeInterval,
             settings.HorizontalFlip && !capture.FlipsApplied,
             settings.VerticalFlip && !capture.FlipsApplied);
+        var liveChoice = LiveEncoderChooser.Choose(settings.Codec, settings.Encoder, spec.Kind, await EncoderAvailabilityReader.ReadAsync(ffmpeg, null, cancellationToken));
+        logger.LogInformation("Live codec {Codec} with {Encoder}: {Reason}", liveChoice.CodecName, liveChoice.Encoder, liveChoice.Reason);
+        var plan = H264Plans.For(liveChoice, ffmpeg, encoderSettings, spec.Kind == SourceKind.Libcamera ? spec.Argument : null);
         var recorder = settings.Recording is { } recording
             ? await SegmentRecorderFactory.CreateAsync(ffmpeg, recording, settings, !capture.FlipsApplied, loggerFactory, cancellationToken)
             : null;
-        var pipeline = new StreamPipeline(source, ffmpeg, encoderSettings, broadcaster, pool, policy ?? RestartPolicy.Default, loggerFactory.CreateLogger<StreamPipeline>(), recorder is null ? null : recorder.Offer);
+        var pipeline = new StreamPipeline(source, plan, broadcaster, pool, policy ?? RestartPolicy.Default, loggerFactory.CreateLogger<StreamPipeline>(), recorder is null ? null : recorder.Offer);
 
         var panTilt = PanTiltStarter.Start(settings.PanTilt, loggerFactory, TimeProvider.System);
         var viewerOptions = ViewerOptions.For(settings.Format.Framerate, settings.KeyframeInterval);
         var routes = new StreamRoutes(
             WebAssets.Load(),
             broadcaster,
-            StreamHeader.Create(settings.Format.Width, settings.Format.Height),
+            liveChoice.Codec == VideoCodec.H264
+                ? StreamHeader.CreateH264(settings.Format.Width, settings.Format.Height, settings.Format.Framerate)
+                : StreamHeader.Create(settings.Format.Width, settings.Format.Height),
             viewerOptions,
             () => new StatusReport(
                 capture.Source.Description,
@@ -106,7 +112,11 @@ internal sealed class StreamHost : IAsyncDisposable
                 Math.Round(stats.Uptime.TotalSeconds, 1),
                 stats.EncoderRestarts,
                 panTilt?.Status(),
-                settings.Access.ReadOnly),
+                settings.Access.ReadOnly)
+            {
+                Codec = liveChoice.CodecName,
+                Encoder = liveChoice.Encoder,
+            },
             loggerFactory.CreateLogger<StreamRoutes>());
 
         if (panTilt is not null)

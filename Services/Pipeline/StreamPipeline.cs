@@ -15,8 +15,7 @@ namespace PiStream.Services.Pipeline;
 /// </summary>
 internal sealed class StreamPipeline(
     ICaptureSource source,
-    string ffmpegPath,
-    EncoderSettings encoderSettings,
+    LiveEncoderPlan plan,
     Broadcaster broadcaster,
     FramePool pool,
     RestartPolicy policy,
@@ -60,19 +59,24 @@ internal sealed class StreamPipeline(
     private async Task<string> RunOnceAsync(CancellationToken cancellationToken)
     {
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var lastFrame = Stopwatch.GetTimestamp() + (long)(policy.StallTimeout.TotalSeconds * Stopwatch.Frequency);
+        Action<EncodedFrame> publish = plan.TakesRawFrames ? broadcaster.Publish : frame =>
+        {
+            Volatile.Write(ref lastFrame, Stopwatch.GetTimestamp()); // an encoder that captures by itself: watch its pictures
+            broadcaster.Publish(frame);
+        };
         LiveEncoder encoder;
         try
         {
-            encoder = LiveEncoder.Start(ffmpegPath, encoderSettings, pool, broadcaster.Publish, logger);
+            encoder = LiveEncoder.Start(plan, pool, publish, logger);
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             broadcaster.Reset();
-            return $"ffmpeg could not start: {e.Message}";
+            return $"{plan.Encoder} could not start: {e.Message}";
         }
 
         Volatile.Write(ref _encoder, encoder);
-        var lastFrame = Stopwatch.GetTimestamp() + (long)(policy.StallTimeout.TotalSeconds * Stopwatch.Frequency);
         FrameSink sink = (frame, _) =>
         {
             Volatile.Write(ref lastFrame, Stopwatch.GetTimestamp());
@@ -80,7 +84,7 @@ internal sealed class StreamPipeline(
             return encoder.WriteFrameAsync(frame);
         };
 
-        var capture = source.RunAsync(sink, run.Token);
+        var capture = plan.TakesRawFrames ? source.RunAsync(sink, run.Token) : Task.Delay(Timeout.Infinite, run.Token);
         var watchdog = WatchAsync(() => Volatile.Read(ref lastFrame), run.Token);
         var first = await Task.WhenAny(capture, encoder.Completion, watchdog);
         var reason = first == encoder.Completion ? DescribeEncoderEnd(encoder)

@@ -12,4 +12,11 @@ internal sealed record StatusReport(
     double UptimeSeconds,
     int EncoderRestarts,
     object? PanTilt,
-    bool ReadOnly);
+    bool ReadOnly)
+{
+    /// <summary>"h264" or "mpeg1": what <c>/stream</c> carries.</summary>
+    public string Codec { get; init; } = "mpeg1";
+
+    /// <summary>The live encoder: libx264, h264_v4l2m2m, rpicam-vid or mpeg1video.</summary>
+    public string Encoder { get; init; } = "mpeg1video";
+}

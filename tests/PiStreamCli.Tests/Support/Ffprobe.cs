@@ -36,8 +36,8 @@ internal static class Ffprobe
     }
 
     /// <summary>Picture types (I, P, B) of every video frame, in order.</summary>
-    public static async Task<string[]> PictureTypesAsync(byte[] media) =>
-        (await RunAsync(media, "-select_streams", "v:0", "-show_entries", "frame=pict_type", "-of", "csv=p=0"))
+    public static async Task<string[]> PictureTypesAsync(byte[] media, string? format = null) =>
+        (await RunAsync(media, [.. format is null ? Array.Empty<string>() : ["-f", format], "-select_streams", "v:0", "-show_entries", "frame=pict_type", "-of", "csv=p=0"]))
         .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(line => line.TrimEnd(','))
         .Where(line => line is "I" or "P" or "B")

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PiStream.Services.Capture;
+using PiStream.Services.Encoding;
 using PiStream.Services.Hosting;
 using PiStream.Services.Pipeline;
 
@@ -30,6 +31,7 @@ internal sealed class TestServer : IAsyncDisposable
         Port = 0,
         WebSocketPort = 0,
         Source = SourceSpec.Test,
+        Codec = CodecRequest.Mpeg1, // most protocol tests read MPEG-TS; H.264 tests ask for it (Services/H264)
     };
 
     public static async Task<TestServer> StartAsync(ServeSettings? settings = null, RestartPolicy? policy = null, ILoggerFactory? loggerFactory = null)

@@ -2,17 +2,21 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PiStream.Services.Broadcast;
 using PiStream.Services.Capture;
 using PiStream.Services.Encoding;
+using PiStream.Services.H264;
 
 namespace PiStream.Tests.Services.Encoding;
 
 /// <summary>
 /// The real ffmpeg encodes each frame as soon as it has it: without <c>-flags +low_delay</c> the MPEG-1
-/// encoder holds every frame until the next one arrives, one frame interval of latency.
+/// encoder holds every frame until the next one arrives, one frame interval of latency; raw H.264 (Annex B)
+/// would be held the same way by the splitter, which is why libx264 writes FLV.
 /// </summary>
 public sealed class EncoderDelayTests
 {
-    [Fact]
-    public async Task Each_frame_comes_out_before_the_next_goes_in()
+    [Theory]
+    [InlineData("mpeg1video")]
+    [InlineData("libx264")]
+    public async Task Each_frame_comes_out_before_the_next_goes_in(string encoderName)
     {
         var format = new VideoFormat(320, 240, 30);
         var published = new List<TaskCompletionSource>();
@@ -23,8 +27,7 @@ public sealed class EncoderDelayTests
 
         var count = 0;
         await using var encoder = LiveEncoder.Start(
-            FfmpegLocator.Require(),
-            new EncoderSettings(format, 500_000, 30),
+            H264Plans.For(new LiveEncoderChoice(encoderName == "libx264" ? VideoCodec.H264 : VideoCodec.Mpeg1, encoderName, "test"), FfmpegLocator.Require(), new EncoderSettings(format, 500_000, 30)),
             new FramePool(),
             frame =>
             {

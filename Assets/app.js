@@ -1,22 +1,27 @@
-// pistream page: plays the live MPEG-1 stream with JSMpeg, shows the status line, and drives the
-// pan-tilt sliders. window.pistream exposes counters the browser tests and benchmarks read.
+// pistream page: connects to /stream, picks the player for the stream's codec (WebCodecs, MSE or JSMpeg;
+// ?player= forces one), shows the status line, and drives the pan-tilt sliders. window.pistream exposes
+// counters the browser tests and benchmarks read (framesDecoded, playerKind, latencies).
 (function () {
   'use strict';
 
   var params = new URLSearchParams(location.search);
-  var canvas = document.getElementById('video');
   var connection = document.getElementById('connection');
+  var playerLabel = document.getElementById('player');
   var viewersLabel = document.getElementById('viewers');
   var fpsLabel = document.getElementById('fps');
   var state = window.pistream = {
     framesDecoded: 0,
     width: 0,
     height: 0,
+    codec: null,
+    playerKind: null,
     connection: 'connecting',
     latencies: [],
     firstFrameMs: null,
     openedAt: null
   };
+  var player = null;
+  var measure = params.has('measure');
 
   function setConnection(name, text) {
     state.connection = name;
@@ -24,90 +29,130 @@
     connection.textContent = text;
   }
 
-  // A JSMpeg source for pistream's WebSocket: consumes the 8-byte "jsmp" header (width, height),
-  // passes video to the demuxer, hands text messages (events) to the page, decodes each frame the
-  // moment it arrives (not at the next animation frame), and reconnects with backoff.
-  function PiStreamSource(url, options) {
-    this.url = url;
-    this.options = options;
-    this.streaming = true;
-    this.established = false;
-    this.completed = false;
-    this.progress = 0;
-    this.destination = null;
-    this.player = null;
-    this.socket = null;
-    this.retryDelay = 500;
-    this.retryTimer = 0;
-    this.stopped = false;
+  // The first message of each connection says what follows: "jsmp" + width + height (MPEG-1 in MPEG-TS),
+  // or "h264" + width + height + frames per second (one H.264 access unit per message). docs/stream.md.
+  function readHeader(bytes) {
+    var magic = String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]);
+    if (magic === 'jsmp' && bytes.length === 8) {
+      return { codec: 'mpeg1', width: bytes[4] << 8 | bytes[5], height: bytes[6] << 8 | bytes[7], framerate: 0 };
+    }
+    if (magic === 'h264' && bytes.length === 10) {
+      return { codec: 'h264', width: bytes[4] << 8 | bytes[5], height: bytes[6] << 8 | bytes[7], framerate: bytes[8] << 8 | bytes[9] };
+    }
+    return null;
   }
 
-  PiStreamSource.prototype.connect = function (destination) { this.destination = destination; };
-  PiStreamSource.prototype.resume = function () {};
+  // The best player this browser has for the codec, or the one ?player= asks for when it can play it.
+  function chooseKind(codec) {
+    var players = window.PiStreamPlayers;
+    var forced = params.get('player');
+    var candidates = codec === 'h264' ? ['webcodecs', 'mse'] : ['jsmpeg'];
+    if (forced && candidates.indexOf(forced) >= 0) { return forced; }
+    for (var i = 0; i < candidates.length; i++) {
+      if (players[candidates[i]].available()) { return candidates[i]; }
+    }
+    return null;
+  }
 
-  PiStreamSource.prototype.start = function () {
-    var self = this;
-    this.socket = new WebSocket(this.url);
-    this.socket.binaryType = 'arraybuffer';
-    this.socket.onopen = function () {
-      self.progress = 1;
-      self.retryDelay = 500;
+  // A new picture element for each player: a canvas keeps the first context type it was given (2D or WebGL).
+  function pictureElement(kind, stream) {
+    var old = document.getElementById('video');
+    var element = document.createElement(kind === 'mse' ? 'video' : 'canvas');
+    element.id = 'video';
+    element.setAttribute('aria-label', 'Live camera picture');
+    if (kind === 'mse') {
+      element.muted = true;
+      element.playsInline = true;
+      element.autoplay = true;
+      element.disablePictureInPicture = true;
+    } else {
+      element.width = stream.width;
+      element.height = stream.height;
+    }
+    old.replaceWith(element);
+    state.picture = element;
+    return element;
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      if (!src || document.querySelector('script[src="' + src + '"]')) { resolve(); return; }
+      var script = document.createElement('script');
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+
+  var starting = null;
+  function startPlayer(stream) {
+    if (player && state.codec === stream.codec && state.width === stream.width && state.height === stream.height) {
+      player.reset();
+      return Promise.resolve();
+    }
+    if (player) { player.destroy(); player = null; }
+    state.codec = stream.codec;
+    state.width = stream.width;
+    state.height = stream.height;
+    var kind = chooseKind(stream.codec);
+    if (!kind) {
+      state.playerKind = null;
+      playerLabel.textContent = 'this browser cannot decode H.264 — restart the server with --codec mpeg1';
+      return Promise.resolve();
+    }
+    var Player = window.PiStreamPlayers[kind];
+    return loadScript(Player.needs).then(function () {
+      var element = pictureElement(kind, stream);
+      player = new Player(element, stream, onDecode, { measure: measure, canvas2d: params.has('canvas2d') });
+      state.player = player;
+      state.playerKind = kind;
+      playerLabel.textContent = (stream.codec === 'h264' ? 'H.264' : 'MPEG-1') + ' · ' + { webcodecs: 'WebCodecs', mse: 'MSE', jsmpeg: 'JSMpeg' }[kind];
+    });
+  }
+
+  // One WebSocket at a time; reconnects with backoff (0.5 s doubling to 5 s). Messages that arrive while
+  // a player's script is still loading wait for it, in order.
+  var retryDelay = 500;
+  function connect() {
+    var socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/stream');
+    socket.binaryType = 'arraybuffer';
+    var headerSeen = false;
+    socket.onopen = function () {
+      retryDelay = 500;
       state.openedAt = performance.now();
       setConnection('live', 'live');
     };
-    this.socket.onmessage = function (event) { self.onMessage(event.data); };
-    this.socket.onclose = function () { self.onClose(); };
-  };
-
-  PiStreamSource.prototype.onMessage = function (data) {
-    if (typeof data === 'string') {
-      handleEvent(data);
-      return;
-    }
-    var bytes = new Uint8Array(data);
-    if (bytes.length === 8 && bytes[0] === 0x6a && bytes[1] === 0x73 && bytes[2] === 0x6d && bytes[3] === 0x70) {
-      state.width = bytes[4] << 8 | bytes[5];
-      state.height = bytes[6] << 8 | bytes[7];
-      canvas.width = state.width;
-      canvas.height = state.height;
-      return;
-    }
-    if (!this.established) {
-      this.established = true;
-      if (this.options.hookOnEstablished) { this.options.hookOnEstablished(); }
-    }
-    this.destination.write(data);
-    var video = this.player && this.player.video;
-    if (video) {
-      while (video.decode()) { /* show the newest frame now */ }
-    }
-  };
-
-  PiStreamSource.prototype.onClose = function () {
-    if (this.stopped) { return; }
-    setConnection('reconnecting', 'reconnecting…');
-    var self = this;
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(function () { self.start(); }, this.retryDelay);
-    this.retryDelay = Math.min(this.retryDelay * 2, 5000);
-  };
-
-  PiStreamSource.prototype.destroy = function () {
-    this.stopped = true;
-    clearTimeout(this.retryTimer);
-    if (this.socket) { this.socket.close(); }
-  };
+    socket.onmessage = function (event) {
+      if (typeof event.data === 'string') { handleEvent(event.data); return; }
+      var bytes = new Uint8Array(event.data);
+      if (!headerSeen) {
+        var stream = readHeader(bytes);
+        if (stream) {
+          headerSeen = true;
+          starting = startPlayer(stream);
+          return;
+        }
+      }
+      (starting || Promise.resolve()).then(function () { if (player) { player.feed(bytes); } });
+    };
+    socket.onclose = function () {
+      setConnection('reconnecting', 'reconnecting…');
+      setTimeout(connect, retryDelay);
+      retryDelay = Math.min(retryDelay * 2, 5000);
+    };
+  }
 
   // Reads the capture time the test pattern stamps into each frame (docs/frame-stamp.md).
-  var probe = params.has('measure') ? document.createElement('canvas') : null;
+  var probe = measure ? document.createElement('canvas') : null;
   function readStamp() {
-    var width = canvas.width;
+    var width = state.width;
     var perRow = Math.max(1, Math.floor(width / 16));
     var rows = Math.ceil(48 / perRow);
     probe.width = width;
     probe.height = rows * 16;
     var context = probe.getContext('2d', { willReadFrequently: true });
-    context.drawImage(canvas, 0, 0, width, rows * 16, 0, 0, width, rows * 16);
+    context.drawImage(state.picture, 0, 0, width, rows * 16, 0, 0, width, rows * 16);
     var pixels = context.getImageData(0, 0, width, rows * 16).data;
     var value = 0;
     var bytes = [];
@@ -132,25 +177,13 @@
     if (probe) {
       var stamp = readStamp();
       if (stamp !== null) {
-        var now = Date.now() % 1099511627776;
-        state.latencies.push(now - stamp);
+        state.lastStamp = stamp;
+        state.latencies.push(Date.now() % 1099511627776 - stamp);
       }
     }
   }
 
-  var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/stream';
-  var player = new JSMpeg.Player(url, {
-    canvas: canvas,
-    source: PiStreamSource,
-    audio: false,
-    pauseWhenHidden: false,
-    disableGl: params.has('canvas2d'),
-    preserveDrawingBuffer: !!probe,
-    videoBufferSize: 2 * 1024 * 1024,
-    onVideoDecode: onDecode
-  });
-  player.source.player = player;
-  state.player = player;
+  connect();
 
   // Pan-tilt sliders: shown when the server has a device; a move is sent as /do_orient.
   var pan = document.getElementById('pan');

@@ -23,9 +23,9 @@ internal sealed class WebAssets
             assets[path] = new WebAsset(path, ContentTypeOf(path), copy.ToArray());
         }
 
-        if (!assets.ContainsKey("/jsmpg.js"))
+        if (!assets.ContainsKey("/jsmpg.js") || !assets.ContainsKey("/jmuxer.js"))
         {
-            throw new InvalidOperationException("The web player is missing from this build: run 'npm ci' in the source folder and build again.");
+            throw new InvalidOperationException("The web players are missing from this build: run 'npm ci' in the source folder and build again.");
         }
 
         return assets.Count == 0 ? throw new InvalidOperationException("No web assets embedded.") : new WebAssets(assets);

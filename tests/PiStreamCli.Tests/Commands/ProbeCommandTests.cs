@@ -93,5 +93,27 @@ public sealed class ProbeCommandTests
         Assert.Contains($"http port {port} is in use by another program", output);
     }
 
+    [Fact]
+    public async Task The_hat_is_looked_for_on_the_bus_and_address_given()
+    {
+        var (exitCode, output, error) = await CliProcess.RunAsync(["probe", "--json", "--port", "0", "--ws-port", "0", "--i2c-bus", "7", "--i2c-address", "0x16"], Timeout);
+
+        Assert.True(exitCode == 0, $"exit {exitCode}: {error}\n{output}");
+        using var json = JsonDocument.Parse(output);
+        var hat = json.RootElement.GetProperty("panTilt").GetProperty("hat");
+        Assert.Equal((7, "/dev/i2c-7", 0x16), (hat.GetProperty("bus").GetInt32(), hat.GetProperty("busPath").GetString(), hat.GetProperty("address").GetInt32()));
+        var finding = Assert.Single(json.RootElement.GetProperty("verdict").GetProperty("findings").EnumerateArray(), f => f.GetProperty("area").GetString() == "pantilt");
+        Assert.Equal("no I2C bus /dev/i2c-7: the Pan-Tilt HAT needs a Raspberry Pi with I2C on", finding.GetProperty("problem").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_i2c_address_is_exit_2_naming_the_fix()
+    {
+        var (exitCode, _, error) = await CliProcess.RunAsync(["probe", "--i2c-address", "0x99"], Timeout);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--i2c-address '0x99' is not a 7-bit I2C address: use e.g. 0x15", error);
+    }
+
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -74,12 +74,12 @@ public sealed class I2cScannerTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_dev, "i2c-1"), "");
         var device = new SimulatedPanTiltDevice();
-        device.Write([(byte)PanTiltRegister.Servo1, 2000 & 0xFF, 2000 >> 8]);
+        device.Write([(byte)PanTiltRegister.Servo1, 2000 & 0xFF, 2000 >> 8, 1450 & 0xFF, 1450 >> 8]);
         var calibrated = new PanTiltHatOptions { MinPulseMicroseconds = 1000, MaxPulseMicroseconds = 2000 };
 
         var scan = new I2cScanner(_dev, _ => device).ScanForHat(calibrated);
 
-        Assert.Equal((90, 0), (scan.PanDegrees, scan.TiltDegrees)); // 2000 µs is +90° here; the untouched tilt (1450 µs) is 0° either way
+        Assert.Equal((90, -9), (scan.PanDegrees, scan.TiltDegrees)); // 2000 µs is +90° here, and 1450 µs is 450/1000 * 180 - 90 = -9°
     }
 
     [Fact]

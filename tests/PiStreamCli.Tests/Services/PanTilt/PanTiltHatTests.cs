@@ -18,7 +18,7 @@ public sealed class PanTiltHatTests
         hat.Pan(0); // 575 + 1750 * 90 / 180 = 1450 = 0x05AA
 
         Assert.Equal(["W 00 01", "W 01 AA 05"], _device.Transactions);
-        Assert.Equal(1450, _device.PanPulse);
+        Assert.Equal(1450, _device.Word(PanTiltRegister.Servo1));
     }
 
     [Fact]

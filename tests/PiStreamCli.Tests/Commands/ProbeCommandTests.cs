@@ -15,7 +15,7 @@ public sealed class ProbeCommandTests
     private static readonly Dictionary<string, string> NoFfmpeg = new() { ["PATH"] = "/nonexistent" };
 
     [Fact]
-    public async Task Json_OnThisMachine_SaysTheTestPatternWillBeUsed_AndExitsZero()
+    public async Task Json_on_this_machine_says_the_test_pattern_will_be_used_and_exits_zero()
     {
         var (http, ws) = (FreePorts.Free(), FreePorts.Free());
 
@@ -44,7 +44,7 @@ public sealed class ProbeCommandTests
     }
 
     [Fact]
-    public async Task Text_OnThisMachine_ShowsEverySectionAndTheVerdict_AndExitsZero()
+    public async Task Text_on_this_machine_shows_every_section_and_the_verdict_and_exits_zero()
     {
         var (http, ws) = (FreePorts.Free(), FreePorts.Free());
 
@@ -63,7 +63,7 @@ public sealed class ProbeCommandTests
     }
 
     [Fact]
-    public async Task WithFfmpegHiddenFromPath_NamesTheInstallCommand_AndExitsThree()
+    public async Task With_ffmpeg_hidden_from_path_names_the_install_command_and_exits_three()
     {
         var (jsonExit, json, _) = await CliProcess.RunAsync(["probe", "--json", "--port", "0", "--ws-port", "0"], Timeout, NoFfmpeg);
         var (textExit, text, _) = await CliProcess.RunAsync(["probe", "--port", "0", "--ws-port", "0"], Timeout, NoFfmpeg);
@@ -81,7 +81,7 @@ public sealed class ProbeCommandTests
     }
 
     [Fact]
-    public async Task WithTheHttpPortTaken_SaysSo_AndExitsOne()
+    public async Task With_the_http_port_taken_says_so_and_exits_one()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -9,7 +9,7 @@ public sealed class AutoSourceChoiceTests
     private static V4l2Node Node(string path, string? skip) => new(path, "uvcvideo", "Cam", [], [], skip);
 
     [Fact]
-    public void InspectedWebcamWhoseFirstNodeIsMetadata_UsesTheSecondNode()
+    public void Inspected_webcam_whose_first_node_is_metadata_uses_the_second_node()
     {
         var device = new V4l2Device("Cam", "usb-1", ["/dev/video0", "/dev/video1"], null) { Nodes = [Node("/dev/video0", "metadata-only node"), Node("/dev/video1", null)] };
 
@@ -20,7 +20,7 @@ public sealed class AutoSourceChoiceTests
     }
 
     [Fact]
-    public void WebcamWithEveryNodeSkipped_IsNotACamera_SoTheTestPatternIsUsed()
+    public void Webcam_with_every_node_skipped_is_not_a_camera_so_the_test_pattern_is_used()
     {
         var device = new V4l2Device("Cam", "usb-1", ["/dev/video0"], null) { Nodes = [Node("/dev/video0", "could not be opened")] };
 
@@ -32,7 +32,7 @@ public sealed class AutoSourceChoiceTests
     }
 
     [Fact]
-    public void LibcameraCamera_WinsOverAWebcam()
+    public void Libcamera_camera_wins_over_a_webcam()
     {
         var webcam = new V4l2Device("Cam", "usb-1", ["/dev/video0"], null);
         var camera = new LibcameraCamera(0, "imx219", 3280, 2464, null, []);

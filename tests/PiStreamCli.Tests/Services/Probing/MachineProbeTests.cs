@@ -13,7 +13,7 @@ public sealed class MachineProbeTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
-    public async Task PiWithWebcamAndHat_ReportsAllOfIt_AndServeCanRun()
+    public async Task Pi_with_webcam_and_hat_reports_all_of_it_and_serve_can_run()
     {
         using var tools = new FakeToolDirectory();
         tools.AddV4l2Ctl("v4l2/usb-webcam");

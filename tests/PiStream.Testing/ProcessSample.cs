@@ -31,9 +31,10 @@ public sealed record ProcessSample(DateTime At, double CpuSeconds, long RssBytes
     public static double CorePercent(ProcessSample from, ProcessSample to) =>
         100 * (to.CpuSeconds - from.CpuSeconds) / (to.At - from.At).TotalSeconds;
 
-    /// <summary>The number in a "Name:   value [unit]" line of /proc/PID/status.</summary>
-    private static long StatusField(string[] status, string name) =>
-        long.Parse(
-            status.First(line => line.StartsWith(name, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
-            CultureInfo.InvariantCulture);
+    /// <summary>The number in a "Name:&lt;tab&gt;value [unit]" line of /proc/PID/status.</summary>
+    private static long StatusField(string[] status, string name)
+    {
+        var line = status.First(line => line.StartsWith(name, StringComparison.Ordinal));
+        return long.Parse(line[name.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+    }
 }

@@ -5,7 +5,7 @@ using PiStream.Services.PanTilt;
 
 namespace PiStream.Commands;
 
-/// <summary>Options that <c>serve</c> and <c>orient</c> share: where the Pan-Tilt HAT is and how it is calibrated and mounted.</summary>
+/// <summary>Options that <c>serve</c> and <c>orient</c> share: where the Pan-Tilt HAT is and how it is calibrated and mounted (<c>probe</c> takes <see cref="Bus"/> and <see cref="Address"/>).</summary>
 internal static class PanTiltOptions
 {
     public static readonly Option<int> Bus = CommonOptions.Ranged("--i2c-bus", PanTiltHatOptions.DefaultBusId, 0, 255, "I2C bus of the Pan-Tilt HAT (/dev/i2c-N).");

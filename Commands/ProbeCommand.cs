@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PiStream.Services.Hosting;
+using PiStream.Services.PanTilt;
 using PiStream.Services.Probing;
 
 namespace PiStream.Commands;
@@ -19,14 +20,19 @@ internal static class ProbeCommand
         command.Options.Add(Json);
         command.Options.Add(Port);
         command.Options.Add(WebSocketPort);
+        command.Options.Add(PanTiltOptions.Bus);
+        command.Options.Add(PanTiltOptions.Address);
         command.SetAction((result, cancellationToken) =>
-            RunAsync(MachineProbe.Default, result.GetValue(Json), result.GetValue(Port), result.GetValue(WebSocketPort), Console.Out, cancellationToken));
+        {
+            var hat = new PanTiltHatOptions { BusId = result.GetValue(PanTiltOptions.Bus), Address = result.GetValue(PanTiltOptions.Address) };
+            return RunAsync(MachineProbe.Default, result.GetValue(Json), result.GetValue(Port), result.GetValue(WebSocketPort), hat, Console.Out, cancellationToken);
+        });
         return command;
     }
 
-    public static async Task<int> RunAsync(MachineProbe probe, bool json, int port, int webSocketPort, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(MachineProbe probe, bool json, int port, int webSocketPort, PanTiltHatOptions hat, TextWriter output, CancellationToken cancellationToken)
     {
-        var report = await probe.RunAsync(port, webSocketPort, cancellationToken);
+        var report = await probe.RunAsync(port, webSocketPort, hat, cancellationToken);
         if (json)
         {
             await output.WriteLineAsync(ProbeJson.Serialize(report));

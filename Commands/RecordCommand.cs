@@ -55,10 +55,18 @@ internal static class RecordCommand
                 result.GetValue(Codec)!,
                 result.GetValue(From),
                 result.GetValue(Force));
-            return RecordRunner.RunAsync(request, Console.Out, Console.Error, !Console.IsOutputRedirected, cancellationToken);
+            return ExitCodeAsync(RecordRunner.RunAsync(request, Console.Out, Console.Error, !Console.IsOutputRedirected, cancellationToken));
         });
         return command;
     }
+
+    private static async Task<int> ExitCodeAsync(Task<RecordExit> run) => await run switch
+    {
+        RecordExit.Ok => ExitCodes.Ok,
+        RecordExit.BadInput => ExitCodes.BadInput,
+        RecordExit.MissingDependency => ExitCodes.MissingDependency,
+        _ => ExitCodes.Failed,
+    };
 
     private static string ParseOutput(ArgumentResult result)
     {

@@ -30,4 +30,18 @@ internal static class StreamHeader
         BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(6), checked((ushort)height));
         return header;
     }
+
+    /// <summary>Reads a header a viewer received; false when <paramref name="message"/> is not one.</summary>
+    public static bool TryRead(ReadOnlySpan<byte> message, out int width, out int height)
+    {
+        if (message.Length != Length || !message.StartsWith("jsmp"u8))
+        {
+            (width, height) = (0, 0);
+            return false;
+        }
+
+        width = BinaryPrimitives.ReadUInt16BigEndian(message[4..]);
+        height = BinaryPrimitives.ReadUInt16BigEndian(message[6..]);
+        return true;
+    }
 }

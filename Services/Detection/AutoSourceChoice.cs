@@ -2,9 +2,29 @@ using PiStream.Services.Capture;
 
 namespace PiStream.Services.Detection;
 
-/// <summary>What <c>--source auto</c> picks from a <see cref="CameraInventory"/>, and why.</summary>
+/// <summary>What <c>--source auto</c> picks from a <see cref="CameraInventory"/>, and why; <c>serve</c> and <c>record</c> both resolve it here.</summary>
 internal sealed record AutoSourceChoice(SourceSpec Source, string Reason, bool IsFallback)
 {
+    /// <summary>
+    /// The source to open: <paramref name="spec"/> itself unless it is <c>auto</c>, else what <see cref="From"/> picks from what
+    /// <paramref name="detector"/> finds. <paramref name="onFallback"/> hears the reason when that is the test pattern.
+    /// </summary>
+    public static async Task<SourceSpec> ResolveAsync(SourceSpec spec, CameraDetector detector, Action<string> onFallback, CancellationToken cancellationToken)
+    {
+        if (spec.Kind != SourceKind.Auto)
+        {
+            return spec;
+        }
+
+        var choice = From(await detector.DetectAsync(cancellationToken));
+        if (choice.IsFallback)
+        {
+            onFallback(choice.Reason);
+        }
+
+        return choice.Source;
+    }
+
     /// <summary>libcamera if a camera is listed, else the first usable V4L2 capture node, else the test pattern.</summary>
     public static AutoSourceChoice From(CameraInventory inventory)
     {

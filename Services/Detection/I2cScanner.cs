@@ -1,23 +1,16 @@
-using System.Buffers.Binary;
 using System.Device.I2c;
+using PiStream.Services.PanTilt;
 
 namespace PiStream.Services.Detection;
 
 /// <summary>
-/// Lists the I2C buses (/dev/i2c-N) and asks whether a Pimoroni Pan-Tilt HAT answers at 0x15 (REFERENCE §2).
+/// Lists the I2C buses (/dev/i2c-N) and asks whether a Pimoroni Pan-Tilt HAT answers where
+/// <see cref="PanTiltHatOptions"/> says it is (<c>--i2c-bus</c>, <c>--i2c-address</c>). It reads the servos through
+/// the same driver <c>serve</c> uses (<see cref="PanTiltHat"/>), so registers and angle conversion live in one place.
 /// <paramref name="deviceRoot"/> and <paramref name="open"/> are seams so tests need no hardware.
 /// </summary>
 internal sealed class I2cScanner(string deviceRoot = "/dev", Func<I2cConnectionSettings, I2cDevice>? open = null)
 {
-    public const int HatBus = 1;
-    public const int HatAddress = 0x15;
-    public const int MinPulse = 575;
-    public const int MaxPulse = 2325;
-
-    private const byte ConfigRegister = 0x00;
-    private const byte PanRegister = 0x01;
-    private const byte TiltRegister = 0x03;
-
     private readonly Func<I2cConnectionSettings, I2cDevice> _open = open ?? I2cDevice.Create;
 
     public static I2cScanner Default { get; } = new();
@@ -38,41 +31,32 @@ internal sealed class I2cScanner(string deviceRoot = "/dev", Func<I2cConnectionS
             .ToArray();
     }
 
-    /// <summary>Reads the config byte at 0x00 (does anything answer?) and the servo words at 0x01 and 0x03.</summary>
-    public PanTiltHatScan ScanForHat(int bus = HatBus)
+    /// <summary>Opens the HAT on <paramref name="hat"/>'s bus and address and reads both servos once; never moves them.</summary>
+    public PanTiltHatScan ScanForHat(PanTiltHatOptions hat)
     {
-        var busPath = Path.Combine(deviceRoot, $"i2c-{bus}");
+        var busPath = Path.Combine(deviceRoot, $"i2c-{hat.BusId}");
         if (!File.Exists(busPath))
         {
-            return new PanTiltHatScan(bus, busPath, HatAddress, false, false, null, null, $"{busPath} does not exist");
+            return new PanTiltHatScan(hat.BusId, busPath, hat.Address, false, false, null, null, $"{busPath} does not exist");
         }
 
         try
         {
-            using var device = _open(new I2cConnectionSettings(bus, HatAddress));
-            Span<byte> config = stackalloc byte[1];
-            device.WriteRead([ConfigRegister], config);
-            return new PanTiltHatScan(bus, busPath, HatAddress, true, true, ReadAngle(device, PanRegister), ReadAngle(device, TiltRegister), null);
+            using var driver = new PanTiltHat(_open(new I2cConnectionSettings(hat.BusId, hat.Address)), hat with { IdleTimeout = TimeSpan.Zero });
+            var orientation = driver.Read();
+            return new PanTiltHatScan(hat.BusId, busPath, hat.Address, true, true, (int?)orientation.Pan, (int?)orientation.Tilt, null);
         }
         catch (UnauthorizedAccessException e)
         {
-            return new PanTiltHatScan(bus, busPath, HatAddress, true, false, null, null, $"{e.Message} (sudo usermod -aG i2c $USER, then log in again)");
+            return new PanTiltHatScan(hat.BusId, busPath, hat.Address, true, false, null, null, $"{e.Message} (sudo usermod -aG i2c $USER, then log in again)");
+        }
+        catch (PanTiltUnavailableException e)
+        {
+            return new PanTiltHatScan(hat.BusId, busPath, hat.Address, true, false, null, null, e.InnerException?.Message ?? e.Message);
         }
         catch (Exception e) when (e is IOException or PlatformNotSupportedException)
         {
-            return new PanTiltHatScan(bus, busPath, HatAddress, true, false, null, null, e.Message);
+            return new PanTiltHatScan(hat.BusId, busPath, hat.Address, true, false, null, null, e.Message);
         }
-    }
-
-    /// <summary>The angle (-90..90, rounded) for a servo pulse width; null outside 575..2325 µs.</summary>
-    public static int? AngleFromPulse(int microseconds) => microseconds is < MinPulse or > MaxPulse
-        ? null
-        : (int)Math.Round((microseconds - MinPulse) * 180.0 / (MaxPulse - MinPulse) - 90, MidpointRounding.AwayFromZero);
-
-    private static int? ReadAngle(I2cDevice device, byte register)
-    {
-        Span<byte> word = stackalloc byte[2];
-        device.WriteRead([register], word);
-        return AngleFromPulse(BinaryPrimitives.ReadUInt16LittleEndian(word));
     }
 }

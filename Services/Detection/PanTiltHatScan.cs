@@ -1,7 +1,7 @@
 namespace PiStream.Services.Detection;
 
 /// <summary>
-/// Whether a Pan-Tilt HAT answers at <see cref="I2cScanner.HatAddress"/> on <see cref="BusPath"/>, and the angles
+/// Whether a Pan-Tilt HAT answers at <see cref="Address"/> on <see cref="BusPath"/>, and the angles
 /// its servo registers hold (null when a register holds no pulse width, e.g. never set since power-on).
 /// <see cref="Error"/> says why the bus could not be asked (missing, permission denied, no answer).
 /// </summary>

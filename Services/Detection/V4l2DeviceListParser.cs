@@ -1,6 +1,6 @@
 namespace PiStream.Services.Detection;
 
-/// <summary>Parses <c>v4l2-ctl --list-devices</c> and sorts out the nodes that are not cameras (REFERENCE §3).</summary>
+/// <summary>Parses <c>v4l2-ctl --list-devices</c> and sorts out the nodes that are not cameras (the node kinds are listed in docs/probe.md).</summary>
 internal static class V4l2DeviceListParser
 {
     private static readonly (string Driver, string Reason)[] NotCameras =

@@ -19,10 +19,9 @@ internal sealed class FfmpegInspector(TimeSpan toolTimeout, string? searchPath =
         }
 
         var versionRun = ToolRunner.RunAsync(path, ["-hide_banner", "-version"], toolTimeout, cancellationToken);
-        var encodersRun = ToolRunner.RunAsync(path, ["-hide_banner", "-encoders"], toolTimeout, cancellationToken);
+        var encodersRun = FfmpegEncoderList.ReadAsync(path, toolTimeout, cancellationToken);
         var version = await versionRun;
-        var encoders = await encodersRun;
-        var names = encoders is { TimedOut: false } ? FfmpegOutputParser.ParseEncoders(encoders.StandardOutput) : new HashSet<string>();
+        var names = await encodersRun;
         return new FfmpegInfo(
             path,
             version is { Succeeded: true } ? FfmpegOutputParser.ParseVersion(version.StandardOutput) : null,

@@ -57,18 +57,7 @@ internal sealed class StreamHost : IAsyncDisposable
     {
         var logger = loggerFactory.CreateLogger<StreamHost>();
         var ffmpeg = FfmpegLocator.Require();
-        var spec = settings.Source;
-        if (spec.Kind == SourceKind.Auto)
-        {
-            logger.LogInformation("Initializing camera: looking for one");
-            var choice = AutoSourceChoice.From(await (detector ?? CameraDetector.Default).DetectAsync(cancellationToken));
-            if (choice.IsFallback)
-            {
-                logger.LogWarning("{Reason}", choice.Reason);
-            }
-
-            spec = choice.Source;
-        }
+        var spec = await AutoSourceChoice.ResolveAsync(settings.Source, detector ?? CameraDetector.Default, reason => logger.LogWarning("{Reason}", reason), cancellationToken);
 
         var capture = new CaptureSourceFactory(ffmpeg, loggerFactory, TimeProvider.System)
             .Create(new CaptureSettings(spec, settings.Format, settings.HorizontalFlip, settings.VerticalFlip));

@@ -39,7 +39,7 @@ internal static class PanTiltAngle
     }
 
     /// <summary>
-    /// How long the servos take from <paramref name="from"/> to the axes <paramref name="to"/> gives, as the seed
+    /// How long the servos take from <paramref name="from"/> to the axes <paramref name="to"/> gives, as pistreaming (docs/pantilt.md)
     /// waited: <c>max(minimum, fullSweep * |change| / 180)</c>; an unknown start counts as a full sweep.
     /// </summary>
     public static TimeSpan SweepTime(Orientation from, Orientation to, TimeSpan fullSweep, TimeSpan minimum)

@@ -106,18 +106,6 @@ internal sealed class PanTiltHat : IDisposable
         }
     }
 
-    /// <summary>Stops driving both servos now (they go limp and quiet).</summary>
-    public void Disable()
-    {
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _panIdle.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            _tiltIdle.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            WriteConfig(0);
-        }
-    }
-
     public void Dispose()
     {
         lock (_lock)

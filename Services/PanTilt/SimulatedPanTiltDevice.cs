@@ -32,12 +32,6 @@ internal class SimulatedPanTiltDevice : I2cDevice
     /// <summary>The config register (servo enable bits).</summary>
     public byte Config => Register(PanTiltRegister.Config);
 
-    /// <summary>The pan servo's pulse width in microseconds.</summary>
-    public int PanPulse => Word(PanTiltRegister.Servo1);
-
-    /// <summary>The tilt servo's pulse width in microseconds.</summary>
-    public int TiltPulse => Word(PanTiltRegister.Servo2);
-
     public byte Register(PanTiltRegister register)
     {
         lock (_lock)

@@ -29,7 +29,7 @@ internal sealed class StreamPipeline(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var delay = policy.InitialDelay;
+        TimeSpan? delay = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             var started = Stopwatch.GetTimestamp();
@@ -40,19 +40,17 @@ internal sealed class StreamPipeline(
             }
 
             var ran = Stopwatch.GetElapsedTime(started);
-            delay = ran >= policy.StablePeriod ? policy.InitialDelay : delay;
+            delay = delay is { } previous ? policy.Next(previous, ran) : policy.InitialDelay;
             broadcaster.Stats.OnEncoderRestart();
-            logger.LogWarning("Stream stopped after {Seconds:0.0} s: {Reason}. Restarting in {Delay:0.#} s", ran.TotalSeconds, reason, delay.TotalSeconds);
+            logger.LogWarning("Stream stopped after {Seconds:0.0} s: {Reason}. Restarting in {Delay:0.#} s", ran.TotalSeconds, reason, delay.Value.TotalSeconds);
             try
             {
-                await Task.Delay(delay, cancellationToken);
+                await Task.Delay(delay.Value, cancellationToken);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
-
-            delay = policy.Next(delay, TimeSpan.Zero);
         }
     }
 

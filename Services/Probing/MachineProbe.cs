@@ -1,22 +1,23 @@
 using PiStream.Services.Detection;
 using PiStream.Services.Encoding;
+using PiStream.Services.PanTilt;
 
 namespace PiStream.Services.Probing;
 
 /// <summary>
 /// Finds out what this machine can stream: platform, ffmpeg, cameras (the same <see cref="CameraDetector"/>
-/// serve uses), the Pan-Tilt HAT, the network, and the verdict. Every external tool runs with a timeout.
+/// serve uses), the Pan-Tilt HAT (where <see cref="PanTiltHatOptions"/> says), the network, and the verdict. Every external tool runs with a timeout.
 /// </summary>
 internal sealed class MachineProbe(CameraDetector cameras, FfmpegInspector ffmpeg, I2cScanner i2c, PlatformInspector platform)
 {
     public static MachineProbe Default { get; } = new(CameraDetector.Default, FfmpegInspector.Default, I2cScanner.Default, new PlatformInspector());
 
-    public async Task<ProbeReport> RunAsync(int httpPort, int webSocketPort, CancellationToken cancellationToken)
+    public async Task<ProbeReport> RunAsync(int httpPort, int webSocketPort, PanTiltHatOptions hat, CancellationToken cancellationToken)
     {
         var inventoryRun = cameras.DetectAsync(cancellationToken);
         var ffmpegRun = ffmpeg.InspectAsync(cancellationToken);
         var platformInfo = platform.Inspect();
-        var panTilt = new PanTiltReport(i2c.ListBuses(), i2c.ScanForHat());
+        var panTilt = new PanTiltReport(i2c.ListBuses(), i2c.ScanForHat(hat));
         var network = NetworkInspector.Inspect(httpPort, webSocketPort);
         var inventory = await inventoryRun;
         var ffmpegInfo = await ffmpegRun;

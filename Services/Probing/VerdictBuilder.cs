@@ -91,7 +91,7 @@ internal static class VerdictBuilder
 
         var fix = hat.Error?.Contains("usermod", StringComparison.Ordinal) == true
             ? "sudo usermod -aG i2c $USER, then log in again"
-            : $"seat the HAT firmly on the GPIO header, then check that 15 shows up in: i2cdetect -y {hat.Bus}";
+            : $"seat the HAT firmly on the GPIO header, then check that {hat.Address:x2} shows up in: i2cdetect -y {hat.Bus} (or give its address with --i2c-address)";
         findings.Add(new ProbeFinding("pantilt", $"no Pan-Tilt HAT answers at 0x{hat.Address:x2} on {hat.BusPath} ({hat.Error})", fix, Blocking: false));
         return ("none", "no Pan-Tilt HAT found: serve runs without pan-tilt");
     }

@@ -38,6 +38,15 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// <summary>Starts <paramref name="fileName"/>; <paramref name="stderrLevel"/> is the level its stderr lines are logged at.</summary>
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments, ILogger logger, LogLevel stderrLevel = LogLevel.Warning)
     {
+        var info = StartInfo(fileName, arguments);
+        logger.LogInformation("Starting {Program} {Arguments}", fileName, string.Join(' ', info.ArgumentList.Select(Quote)));
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        return new ChildProcess(process, logger, stderrLevel);
+    }
+
+    /// <summary>How pistream starts every program, long-running or short (<see cref="ToolRunner"/>): no shell, one argument per entry, every stream redirected.</summary>
+    public static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments)
+    {
         var info = new ProcessStartInfo(fileName)
         {
             UseShellExecute = false,
@@ -51,9 +60,7 @@ internal sealed class ChildProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
-        logger.LogInformation("Starting {Program} {Arguments}", fileName, string.Join(' ', info.ArgumentList.Select(Quote)));
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        return new ChildProcess(process, logger, stderrLevel);
+        return info;
     }
 
     /// <summary>The last lines the program wrote to stderr, for an error message.</summary>

@@ -3,7 +3,10 @@ using System.Diagnostics;
 
 namespace PiStream.Services.Processes;
 
-/// <summary>Runs a short-lived tool (rpicam-hello, v4l2-ctl, ffmpeg -version) with a timeout, capturing its output.</summary>
+/// <summary>
+/// Runs a short-lived tool (rpicam-hello, v4l2-ctl, ffmpeg -version) with a timeout, capturing all it prints; started
+/// exactly as <see cref="ChildProcess"/> starts long-running programs. Every short-lived tool pistream runs goes through here.
+/// </summary>
 internal static class ToolRunner
 {
     /// <summary>
@@ -12,23 +15,10 @@ internal static class ToolRunner
     /// </summary>
     public static async Task<ToolResult?> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo(fileName)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            CreateNoWindow = true,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
         Process process;
         try
         {
-            process = Process.Start(info)!;
+            process = Process.Start(ChildProcess.StartInfo(fileName, arguments))!;
         }
         catch (Win32Exception)
         {

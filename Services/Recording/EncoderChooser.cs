@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using PiStream.Services.Encoding;
 using PiStream.Services.Processes;
 
 namespace PiStream.Services.Recording;
@@ -11,7 +12,7 @@ namespace PiStream.Services.Recording;
 internal static class EncoderChooser
 {
     private static readonly ConcurrentDictionary<string, Task<string>> Choices = new();
-    private static readonly ConcurrentDictionary<string, Task<string>> EncoderLists = new();
+    private static readonly ConcurrentDictionary<string, Task<IReadOnlySet<string>>> EncoderLists = new();
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     public static Task<string> ChooseH264Async(string ffmpegPath, CancellationToken cancellationToken) =>
@@ -20,15 +21,9 @@ internal static class EncoderChooser
     /// <summary>True when <c>ffmpeg -encoders</c> lists <paramref name="encoder"/>.</summary>
     public static async Task<bool> HasEncoderAsync(string ffmpegPath, string encoder, CancellationToken cancellationToken)
     {
-        var list = await EncoderLists.GetOrAdd(ffmpegPath, ListAsync).WaitAsync(cancellationToken);
-        return Lists(list, encoder);
+        var list = await EncoderLists.GetOrAdd(ffmpegPath, path => FfmpegEncoderList.ReadAsync(path, Timeout, CancellationToken.None)).WaitAsync(cancellationToken);
+        return list.Contains(encoder);
     }
-
-    /// <summary>True when a line of <c>ffmpeg -encoders</c> output names <paramref name="encoder"/> (second column).</summary>
-    public static bool Lists(string encodersOutput, string encoder) => encodersOutput
-        .Split('\n')
-        .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        .Any(columns => columns.Length >= 2 && columns[1] == encoder);
 
     private static async Task<string> ChooseAsync(string ffmpegPath, CancellationToken cancellationToken)
     {
@@ -44,11 +39,5 @@ internal static class EncoderChooser
             Timeout,
             cancellationToken);
         return trial is { Succeeded: true } ? H264Encoders.Hardware : H264Encoders.Software;
-    }
-
-    private static async Task<string> ListAsync(string ffmpegPath)
-    {
-        var result = await ToolRunner.RunAsync(ffmpegPath, ["-hide_banner", "-encoders"], Timeout, CancellationToken.None);
-        return result?.StandardOutput ?? "";
     }
 }

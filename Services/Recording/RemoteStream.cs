@@ -1,12 +1,12 @@
-using System.Buffers.Binary;
 using System.Net.WebSockets;
+using PiStream.Services.Broadcast;
 using PiStream.Services.Capture;
 
 namespace PiStream.Services.Recording;
 
 /// <summary>
 /// The live stream of a running <c>pistream serve</c>, read as a viewer reads it: a WebSocket at
-/// <c>/stream</c> whose first message is the 8-byte <c>jsmp</c> header (width and height), followed by
+/// <c>/stream</c> whose first message is the <see cref="StreamHeader"/> (width and height), followed by
 /// MPEG-TS carrying MPEG-1 video. <see cref="FeedAsync"/> passes the MPEG-TS bytes on unchanged.
 /// </summary>
 internal sealed class RemoteStream : IDisposable
@@ -54,12 +54,12 @@ internal sealed class RemoteStream : IDisposable
             await socket.ConnectAsync(address, deadline.Token);
             var header = new byte[64];
             var received = await socket.ReceiveAsync(header, deadline.Token);
-            if (received.MessageType != WebSocketMessageType.Binary || received.Count != 8 || !header.AsSpan(0, 4).SequenceEqual("jsmp"u8))
+            if (received.MessageType != WebSocketMessageType.Binary || !StreamHeader.TryRead(header.AsSpan(0, received.Count), out var width, out var height))
             {
                 throw new CaptureUnavailableException($"{address} is not a pistream stream (no 'jsmp' header): give the address of a running 'pistream serve', e.g. --from http://localhost:8082.");
             }
 
-            return new RemoteStream(socket, address, BinaryPrimitives.ReadUInt16BigEndian(header.AsSpan(4)), BinaryPrimitives.ReadUInt16BigEndian(header.AsSpan(6)));
+            return new RemoteStream(socket, address, width, height);
         }
         catch (Exception e) when (e is WebSocketException or HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {

@@ -61,7 +61,7 @@ internal sealed class FanOutBench(BenchPlan plan)
         }
     }
 
-    private async Task<BurstResult> BurstAsync(ServerProcess server, CancellationToken cancellationToken)
+    private async Task<BurstResult> BurstAsync(BenchServer server, CancellationToken cancellationToken)
     {
         await using var group = new ViewerGroup();
         var errors = await group.AddAsync(server.StreamUri, plan.BurstViewers, cancellationToken);
@@ -73,7 +73,7 @@ internal sealed class FanOutBench(BenchPlan plan)
         return result;
     }
 
-    private async Task<int> GrowAsync(ViewerGroup group, ServerProcess server, int level, CancellationToken cancellationToken)
+    private async Task<int> GrowAsync(ViewerGroup group, BenchServer server, int level, CancellationToken cancellationToken)
     {
         var errors = await group.AddAsync(server.StreamUri, level - group.Count, cancellationToken);
         await Task.Delay(plan.Settle, cancellationToken);
@@ -81,9 +81,9 @@ internal sealed class FanOutBench(BenchPlan plan)
     }
 
     /// <summary>Starts a server and lets it warm up (JIT, encoder start) before anything is measured.</summary>
-    private async Task<ServerProcess> StartAsync(bool benchTimestamps, CancellationToken cancellationToken)
+    private async Task<BenchServer> StartAsync(bool benchTimestamps, CancellationToken cancellationToken)
     {
-        var server = ServerProcess.Start(new ServerOptions(Framerate, ServerOptions.ExternalSource(Framerate), BenchTimestamps: benchTimestamps));
+        var server = BenchServer.Start(new ServerOptions(Framerate, ServerOptions.ExternalSource(Framerate), BenchTimestamps: benchTimestamps));
         await server.WaitUntilServingAsync(TimeSpan.FromSeconds(20), cancellationToken);
         await Task.Delay(plan.Settle * 2, cancellationToken);
         return server;

@@ -12,7 +12,7 @@ internal sealed class IsolationBench(BenchPlan plan)
 {
     public async Task<IsolationResult> RunAsync(CancellationToken cancellationToken)
     {
-        await using var server = ServerProcess.Start(new ServerOptions(30, BenchTimestamps: true));
+        await using var server = BenchServer.Start(new ServerOptions(30, BenchTimestamps: true));
         await server.WaitUntilServingAsync(TimeSpan.FromSeconds(20), cancellationToken);
         await using var healthy = new ViewerGroup();
         await healthy.AddAsync(server.StreamUri, plan.IsolationViewers, cancellationToken);
@@ -59,7 +59,7 @@ internal sealed class IsolationBench(BenchPlan plan)
     }
 
     /// <summary>The largest RSS sampled once a second until <paramref name="until"/> finishes (growth without any stall, for comparison).</summary>
-    private static async Task<long> MaxRssAsync(ServerProcess server, Task until)
+    private static async Task<long> MaxRssAsync(BenchServer server, Task until)
     {
         var max = 0L;
         while (!until.IsCompleted)
@@ -72,7 +72,7 @@ internal sealed class IsolationBench(BenchPlan plan)
         return Math.Max(max, ProcessSample.Read(server.Pid).RssBytes);
     }
 
-    private static async Task<int> ViewersAsync(ServerProcess server, CancellationToken cancellationToken)
+    private static async Task<int> ViewersAsync(BenchServer server, CancellationToken cancellationToken)
     {
         using var http = new HttpClient();
         var status = await http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{server.Port}/api/status", cancellationToken);

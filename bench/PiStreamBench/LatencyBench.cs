@@ -31,7 +31,7 @@ internal sealed class LatencyBench(BenchPlan plan, PageLatency page)
 
     private async Task<LatencyRun> MeasureAsync(ServerOptions options, string query, TimeSpan duration, CancellationToken cancellationToken)
     {
-        await using var server = ServerProcess.Start(options);
+        await using var server = BenchServer.Start(options);
         await server.WaitUntilServingAsync(TimeSpan.FromSeconds(20), cancellationToken);
         var run = await page.MeasureAsync(server, options, query, plan.Settle * 2, duration, cancellationToken);
         var latency = run.Latency;
@@ -46,7 +46,7 @@ internal sealed class LatencyBench(BenchPlan plan, PageLatency page)
 
     private async Task<double[]> FirstPicturesAsync(CancellationToken cancellationToken)
     {
-        await using var server = ServerProcess.Start(new ServerOptions(30));
+        await using var server = BenchServer.Start(new ServerOptions(30));
         await server.WaitUntilServingAsync(TimeSpan.FromSeconds(20), cancellationToken);
         await Task.Delay(plan.Settle, cancellationToken);
         var times = new List<double>();

@@ -12,7 +12,7 @@ internal sealed class PageLatency(IBrowser browser)
 {
     private static readonly PageWaitForFunctionOptions Patient = new() { Timeout = 20_000, PollingInterval = 10 };
 
-    public async Task<LatencyRun> MeasureAsync(ServerProcess server, ServerOptions options, string query, TimeSpan warmUp, TimeSpan duration, CancellationToken cancellationToken)
+    public async Task<LatencyRun> MeasureAsync(BenchServer server, ServerOptions options, string query, TimeSpan warmUp, TimeSpan duration, CancellationToken cancellationToken)
     {
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -38,7 +38,7 @@ internal sealed class PageLatency(IBrowser browser)
     }
 
     /// <summary>A new viewer: the page's own measure from WebSocket open to the first decoded frame, in ms.</summary>
-    public async Task<double> FirstPictureAsync(ServerProcess server)
+    public async Task<double> FirstPictureAsync(BenchServer server)
     {
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();

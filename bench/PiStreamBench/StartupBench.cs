@@ -8,7 +8,7 @@ internal sealed class StartupBench(BenchPlan plan)
         var times = new List<double>();
         for (var run = 0; run < plan.StartupRuns; run++)
         {
-            await using var server = ServerProcess.Start(new ServerOptions(30));
+            await using var server = BenchServer.Start(new ServerOptions(30));
             var elapsed = await server.WaitUntilServingAsync(TimeSpan.FromSeconds(20), cancellationToken);
             times.Add(elapsed.TotalMilliseconds);
             Console.WriteLine($"  start-up: {elapsed.TotalMilliseconds:0} ms");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 
 namespace PiStream.Soak;
@@ -11,12 +12,15 @@ internal sealed class SoakRun(SoakOptions options, TextWriter log)
 
     public async Task<SoakResult> RunAsync()
     {
-        await using var server = await ServerProcess.StartAsync(options.Viewers + 5);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{server.Port}/"), Timeout = TimeSpan.FromSeconds(10) };
+        var port = FreePorts.Free();
+        await using var server = await CliProcess.ServeAsync(
+            "--source", "test", "--bind", "127.0.0.1", "--port", Text(port), "--ws-port", Text(FreePorts.Free()),
+            "--max-viewers", Text(options.Viewers + 5));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
         var viewers = new List<SoakViewer>();
         for (var i = 0; i < options.Viewers; i++)
         {
-            viewers.Add(await SoakViewer.ConnectAsync(new Uri($"ws://127.0.0.1:{server.Port}/stream"), keepRecent: i == 0));
+            viewers.Add(await SoakViewer.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/stream"), keepRecent: i == 0));
         }
 
         using var stop = new CancellationTokenSource();
@@ -39,7 +43,7 @@ internal sealed class SoakRun(SoakOptions options, TextWriter log)
             {
                 foreach (var pid in server.Children())
                 {
-                    ServerProcess.Signal(pid, "KILL");
+                    ProcessTree.Signal(pid, "KILL");
                 }
 
                 kills.Add(clock.Elapsed);
@@ -60,8 +64,8 @@ internal sealed class SoakRun(SoakOptions options, TextWriter log)
         await moving;
         children.UnionWith(server.Children());
         var lost = viewers.Where(viewer => viewer.Lost).Select(viewer => viewer.LostReason ?? "?").ToArray();
-        var (took, exitCode) = await server.TerminateAsync();
-        var orphans = children.Where(ServerProcess.IsAlive).ToArray();
+        var (took, exitCode) = await server.TerminateAsync(TimeSpan.FromSeconds(30));
+        var orphans = children.Where(ProcessTree.IsAlive).ToArray();
         foreach (var viewer in viewers)
         {
             await viewer.DisposeAsync();
@@ -70,18 +74,18 @@ internal sealed class SoakRun(SoakOptions options, TextWriter log)
         return new SoakResult(options, samples, kills, lost, took, exitCode, children.Count, orphans, mover?.Answers);
     }
 
-    private static async Task<Sample> SampleAsync(ServerProcess server, HttpClient http, List<SoakViewer> viewers, long[] lastFrames, TimeSpan interval, TimeSpan elapsed, PanTiltMover? mover)
+    private static async Task<Sample> SampleAsync(CliProcess server, HttpClient http, List<SoakViewer> viewers, long[] lastFrames, TimeSpan interval, TimeSpan elapsed, PanTiltMover? mover)
     {
-        var (rss, threads, handles) = server.Resources();
+        var process = ProcessSample.Read(server.Id);
         var latencies = await LatencyProbe.MeasureAsync(viewers[0].Recent(), Width, Height);
         Array.Sort(latencies);
         using var status = JsonDocument.Parse(await http.GetStringAsync("/api/status"));
         var fps = viewers.Select((viewer, i) => (viewer.Frames - lastFrames[i]) / Math.Max(0.001, interval.TotalSeconds)).Min();
         return new Sample(
             elapsed,
-            rss,
-            threads,
-            handles,
+            process.RssMiB,
+            process.Threads,
+            process.OpenFiles,
             latencies.Length == 0 ? double.NaN : latencies[latencies.Length / 2],
             latencies.Length == 0 ? double.NaN : latencies[(int)(latencies.Length * 0.95)],
             viewers.Count(viewer => !viewer.Lost),
@@ -89,4 +93,6 @@ internal sealed class SoakRun(SoakOptions options, TextWriter log)
             status.RootElement.GetProperty("encoderRestarts").GetInt32(),
             mover?.Requests ?? 0);
     }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

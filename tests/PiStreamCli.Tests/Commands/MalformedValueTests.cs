@@ -30,7 +30,7 @@ public sealed class MalformedValueTests
     }
 
     [Fact]
-    public void TheWalkFindsTheOptionsThatCrashedBefore()
+    public void The_walk_finds_the_options_that_crashed_before()
     {
         var options = Options().Select(row => $"{row[0]} {row[1]}").ToList();
         Assert.Contains("serve --port", options);
@@ -41,7 +41,7 @@ public sealed class MalformedValueTests
 
     [Theory]
     [MemberData(nameof(Options))]
-    public async Task MalformedValuesExit2WithOneLineNamingTheOption(string commandName, string optionName)
+    public async Task Malformed_values_exit_2_with_one_line_naming_the_option(string commandName, string optionName)
     {
         foreach (var value in Malformed)
         {
@@ -71,7 +71,7 @@ public sealed class MalformedValueTests
     }
 
     [Fact]
-    public async Task AnUnexpectedFailureIsOneLineAndExit1()
+    public async Task An_unexpected_failure_is_one_line_and_exit_1()
     {
         var root = new RootCommand { new Command("boom") };
         root.Subcommands[0].SetAction((ParseResult _) => (int)Explode());
@@ -91,7 +91,7 @@ public sealed class MalformedValueTests
     [InlineData("serve", "--port", "abc", "--port 'abc' is not a whole number: use a value from 0 to 65535.")]
     [InlineData("serve", "--keyframe-interval", "1e999", "--keyframe-interval '1e999' is not a whole number")]
     [InlineData("serve", "--width", "", "--width '' is not a whole number")]
-    public async Task TheRealToolSaysWhatIsWrongWithoutAStackTrace(string command, string option, string value, string expected)
+    public async Task The_real_tool_says_what_is_wrong_without_a_stack_trace(string command, string option, string value, string expected)
     {
         var (exitCode, output, error) = await CliProcess.RunAsync(command, option, value);
 

@@ -10,7 +10,7 @@ namespace PiStream.Tests.Commands;
 public sealed class OrientCommandTests
 {
     [Fact]
-    public async Task OrientServerMovesTheCameraOfARunningServeAndPrintsTheResult()
+    public async Task Orient_server_moves_the_camera_of_a_running_serve_and_prints_the_result()
     {
         var port = FreePorts.Free();
         await using var serve = await CliProcess.ServeAsync(
@@ -30,7 +30,7 @@ public sealed class OrientCommandTests
     }
 
     [Fact]
-    public async Task OrientServerWithoutAPanTiltDeviceSaysSoAndExits3()
+    public async Task Orient_server_without_a_pan_tilt_device_says_so_and_exits_3()
     {
         var port = FreePorts.Free();
         await using var serve = await CliProcess.ServeAsync(
@@ -44,7 +44,7 @@ public sealed class OrientCommandTests
     }
 
     [Fact]
-    public async Task OrientServerWithNothingListeningSaysSo()
+    public async Task Orient_server_with_nothing_listening_says_so()
     {
         var (exitCode, _, error) = await CliProcess.RunAsync("orient", "--server", $"http://127.0.0.1:{FreePorts.Free()}", "--pan", "10");
 
@@ -53,7 +53,7 @@ public sealed class OrientCommandTests
     }
 
     [Fact]
-    public async Task OrientWithoutAnI2cBusPrintsTheFixAndExits3()
+    public async Task Orient_without_an_i2c_bus_prints_the_fix_and_exits_3()
     {
         // Bus 250 exists on no Raspberry Pi, so this holds on a Pi with I2C enabled too.
         var (exitCode, output, error) = await CliProcess.RunAsync("orient", "--i2c-bus", "250", "--pan", "10");
@@ -65,7 +65,7 @@ public sealed class OrientCommandTests
     }
 
     [Fact]
-    public async Task WithNoI2cBusAtAllTheMessageSaysI2cIsDisabled()
+    public async Task With_no_i2c_bus_at_all_the_message_says_i2c_is_disabled()
     {
         var devices = Directory.CreateTempSubdirectory("pistream-dev-");
         try
@@ -86,7 +86,7 @@ public sealed class OrientCommandTests
     }
 
     [Fact]
-    public async Task WithOtherI2cBusesTheMessageListsThem()
+    public async Task With_other_i2c_buses_the_message_lists_them()
     {
         var devices = Directory.CreateTempSubdirectory("pistream-dev-");
         try

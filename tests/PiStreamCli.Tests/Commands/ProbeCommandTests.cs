@@ -15,7 +15,7 @@ public sealed class ProbeCommandTests
     private static readonly Dictionary<string, string> NoFfmpeg = new() { ["PATH"] = "/nonexistent" };
 
     [Fact]
-    public async Task Json_OnThisMachine_SaysTheTestPatternWillBeUsed_AndExitsZero()
+    public async Task Json_on_this_machine_says_the_test_pattern_will_be_used_and_exits_zero()
     {
         var (http, ws) = (FreePorts.Free(), FreePorts.Free());
 
@@ -44,7 +44,7 @@ public sealed class ProbeCommandTests
     }
 
     [Fact]
-    public async Task Text_OnThisMachine_ShowsEverySectionAndTheVerdict_AndExitsZero()
+    public async Task Text_on_this_machine_shows_every_section_and_the_verdict_and_exits_zero()
     {
         var (http, ws) = (FreePorts.Free(), FreePorts.Free());
 
@@ -63,7 +63,7 @@ public sealed class ProbeCommandTests
     }
 
     [Fact]
-    public async Task WithFfmpegHiddenFromPath_NamesTheInstallCommand_AndExitsThree()
+    public async Task With_ffmpeg_hidden_from_path_names_the_install_command_and_exits_three()
     {
         var (jsonExit, json, _) = await CliProcess.RunAsync(["probe", "--json", "--port", "0", "--ws-port", "0"], Timeout, NoFfmpeg);
         var (textExit, text, _) = await CliProcess.RunAsync(["probe", "--port", "0", "--ws-port", "0"], Timeout, NoFfmpeg);
@@ -81,7 +81,7 @@ public sealed class ProbeCommandTests
     }
 
     [Fact]
-    public async Task WithTheHttpPortTaken_SaysSo_AndExitsOne()
+    public async Task With_the_http_port_taken_says_so_and_exits_one()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -91,6 +91,28 @@ public sealed class ProbeCommandTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains($"http port {port} is in use by another program", output);
+    }
+
+    [Fact]
+    public async Task The_hat_is_looked_for_on_the_bus_and_address_given()
+    {
+        var (exitCode, output, error) = await CliProcess.RunAsync(["probe", "--json", "--port", "0", "--ws-port", "0", "--i2c-bus", "7", "--i2c-address", "0x16"], Timeout);
+
+        Assert.True(exitCode == 0, $"exit {exitCode}: {error}\n{output}");
+        using var json = JsonDocument.Parse(output);
+        var hat = json.RootElement.GetProperty("panTilt").GetProperty("hat");
+        Assert.Equal((7, "/dev/i2c-7", 0x16), (hat.GetProperty("bus").GetInt32(), hat.GetProperty("busPath").GetString(), hat.GetProperty("address").GetInt32()));
+        var finding = Assert.Single(json.RootElement.GetProperty("verdict").GetProperty("findings").EnumerateArray(), f => f.GetProperty("area").GetString() == "pantilt");
+        Assert.Equal("no I2C bus /dev/i2c-7: the Pan-Tilt HAT needs a Raspberry Pi with I2C on", finding.GetProperty("problem").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_i2c_address_is_exit_2_naming_the_fix()
+    {
+        var (exitCode, _, error) = await CliProcess.RunAsync(["probe", "--i2c-address", "0x99"], Timeout);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--i2c-address '0x99' is not a 7-bit I2C address: use e.g. 0x15", error);
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

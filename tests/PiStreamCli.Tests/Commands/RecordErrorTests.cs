@@ -1,4 +1,4 @@
-using PiStream.Commands;
+using PiStream.Services.Recording;
 using PiStream.Tests.Support;
 using Xunit;
 

@@ -8,7 +8,7 @@ namespace PiStream.Tests.Commands;
 public sealed class ServePanTiltTests
 {
     [Fact]
-    public async Task ServePanTiltHatWithoutTheBusStopsWithTheFix()
+    public async Task Serve_pantilt_hat_without_the_bus_stops_with_the_fix()
     {
         var (exitCode, _, error) = await CliProcess.RunAsync(
             "serve", "--pantilt", "hat", "--i2c-bus", "250", "--source", "test", "--bind", "127.0.0.1", "--port", "0", "--ws-port", "0");
@@ -19,7 +19,7 @@ public sealed class ServePanTiltTests
     }
 
     [Fact]
-    public async Task AnUnknownPanTiltModeIsRefused()
+    public async Task An_unknown_pan_tilt_mode_is_refused()
     {
         var (exitCode, _, error) = await CliProcess.RunAsync("serve", "--pantilt", "servo");
 

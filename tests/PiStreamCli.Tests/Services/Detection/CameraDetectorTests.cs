@@ -10,7 +10,7 @@ public sealed class CameraDetectorTests
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task UsbWebcam_InspectsBothNodes_AndAutoPicksTheCaptureNodeNotTheMetadataNode()
+    public async Task Usb_webcam_inspects_both_nodes_and_auto_picks_the_capture_node_not_the_metadata_node()
     {
         using var tools = new FakeToolDirectory();
         tools.AddV4l2Ctl("v4l2/usb-webcam");
@@ -29,7 +29,7 @@ public sealed class CameraDetectorTests
     }
 
     [Fact]
-    public async Task LibcameraPi_DoesNotOpenSkippedDevices_AndAutoPicksTheLibcameraCamera()
+    public async Task Libcamera_pi_does_not_open_skipped_devices_and_auto_picks_the_libcamera_camera()
     {
         using var tools = new FakeToolDirectory();
         tools.AddV4l2Ctl("v4l2/libcamera-pi4");
@@ -47,7 +47,7 @@ public sealed class CameraDetectorTests
     }
 
     [Fact]
-    public async Task NodeThatCannotBeOpened_IsSkippedWithTheToolsMessage()
+    public async Task Node_that_cannot_be_opened_is_skipped_with_the_tools_message()
     {
         using var tools = new FakeToolDirectory();
         tools.Add("v4l2-ctl", """
@@ -63,7 +63,7 @@ public sealed class CameraDetectorTests
     }
 
     [Fact]
-    public async Task HungListCameras_IsCutOffByTheTimeout_AndDetectionStillAnswers()
+    public async Task Hung_list_cameras_is_cut_off_by_the_timeout_and_detection_still_answers()
     {
         using var tools = new FakeToolDirectory();
         tools.Add("rpicam-hello", "exec sleep 600");
@@ -76,7 +76,7 @@ public sealed class CameraDetectorTests
     }
 
     [Fact]
-    public async Task WithoutV4l2Ctl_FallsBackToSysfs()
+    public async Task Without_v4l2_ctl_it_falls_back_to_sysfs()
     {
         using var tools = new FakeToolDirectory();
         var sysfs = Directory.CreateTempSubdirectory("pistream-sysfs-").FullName;

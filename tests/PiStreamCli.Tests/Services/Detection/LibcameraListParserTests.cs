@@ -7,7 +7,7 @@ namespace PiStream.Tests.Services.Detection;
 public sealed class LibcameraListParserTests
 {
     [Fact]
-    public void OneCamera_GivesSensorMaximumAndModesWithFps_AndIgnoresLogLinesAfterIt()
+    public void One_camera_gives_sensor_maximum_and_modes_with_fps_and_ignores_log_lines_after_it()
     {
         var cameras = LibcameraListParser.Parse(TestFixtures.Read("rpicam/one-camera.txt"));
 
@@ -22,7 +22,7 @@ public sealed class LibcameraListParserTests
     }
 
     [Fact]
-    public void TwoCameras_KeepTheirOwnModesAndEachModeItsFormat()
+    public void Two_cameras_keep_their_own_modes_and_each_mode_its_format()
     {
         var cameras = LibcameraListParser.Parse(TestFixtures.Read("rpicam/two-cameras.txt"));
 
@@ -38,7 +38,7 @@ public sealed class LibcameraListParserTests
     }
 
     [Fact]
-    public void OlderBuild_ListsModesWithoutFps()
+    public void Older_build_lists_modes_without_fps()
     {
         var camera = Assert.Single(LibcameraListParser.Parse(TestFixtures.Read("rpicam/older-build.txt")));
 
@@ -50,7 +50,7 @@ public sealed class LibcameraListParserTests
     }
 
     [Fact]
-    public void NoCamerasAvailable_GivesAnEmptyList()
+    public void No_cameras_available_gives_an_empty_list()
     {
         Assert.Empty(LibcameraListParser.Parse(TestFixtures.Read("rpicam/no-cameras.txt")));
     }

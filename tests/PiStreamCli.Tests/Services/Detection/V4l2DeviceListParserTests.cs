@@ -7,7 +7,7 @@ namespace PiStream.Tests.Services.Detection;
 public sealed class V4l2DeviceListParserTests
 {
     [Fact]
-    public void UsbWebcam_IsOneCameraWithBothVideoNodesAndNoMediaNode()
+    public void Usb_webcam_is_one_camera_with_both_video_nodes_and_no_media_node()
     {
         var device = Assert.Single(V4l2DeviceListParser.Parse(TestFixtures.Read("v4l2/usb-webcam/list-devices.txt")));
 
@@ -17,7 +17,7 @@ public sealed class V4l2DeviceListParserTests
     }
 
     [Fact]
-    public void LegacyBcm2835_CameraIsTheMmalServiceAndCodecAndIspAreSkipped()
+    public void Legacy_bcm2835_camera_is_the_mmal_service_and_codec_and_isp_are_skipped()
     {
         var devices = V4l2DeviceListParser.Parse(TestFixtures.Read("v4l2/legacy-bcm2835/list-devices.txt"));
 
@@ -29,7 +29,7 @@ public sealed class V4l2DeviceListParserTests
     }
 
     [Fact]
-    public void LibcameraPi_UnicamCodecIspAndDecoderAreAllSkippedWithWhy()
+    public void Libcamera_pi_unicam_codec_isp_and_decoder_are_all_skipped_with_why()
     {
         var devices = V4l2DeviceListParser.Parse(TestFixtures.Read("v4l2/libcamera-pi4/list-devices.txt"));
 
@@ -43,7 +43,7 @@ public sealed class V4l2DeviceListParserTests
     }
 
     [Fact]
-    public void ClassifyNode_SkipsMetadataNodesAndNonCameraDrivers_KeepsCaptureNodes()
+    public void Classify_node_skips_metadata_nodes_and_non_camera_drivers_keeps_capture_nodes()
     {
         string? Classify(string fixture) => V4l2DeviceListParser.ClassifyNode(V4l2InfoParser.Parse(TestFixtures.Read(fixture))!);
 

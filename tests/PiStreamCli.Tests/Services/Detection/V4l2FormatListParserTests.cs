@@ -7,7 +7,7 @@ namespace PiStream.Tests.Services.Detection;
 public sealed class V4l2FormatListParserTests
 {
     [Fact]
-    public void UsbWebcam_GivesFormatsDiscreteSizesAndFrameRates()
+    public void Usb_webcam_gives_formats_discrete_sizes_and_frame_rates()
     {
         var formats = V4l2FormatListParser.Parse(TestFixtures.Read("v4l2/usb-webcam/video0-formats.txt"));
 
@@ -21,7 +21,7 @@ public sealed class V4l2FormatListParserTests
     }
 
     [Fact]
-    public void LegacyBcm2835_GivesStepwiseRanges()
+    public void Legacy_bcm2835_gives_stepwise_ranges()
     {
         var formats = V4l2FormatListParser.Parse(TestFixtures.Read("v4l2/legacy-bcm2835/video0-formats.txt"));
 
@@ -35,13 +35,13 @@ public sealed class V4l2FormatListParserTests
     }
 
     [Fact]
-    public void MetadataNode_HasNoFormats()
+    public void Metadata_node_has_no_formats()
     {
         Assert.Empty(V4l2FormatListParser.Parse(TestFixtures.Read("v4l2/usb-webcam/video1-formats.txt")));
     }
 
     [Fact]
-    public void StepwiseInterval_TakesTheHighestFrameRate()
+    public void Stepwise_interval_takes_the_highest_frame_rate()
     {
         const string output = "\t[0]: 'GREY' (8-bit Greyscale)\n\t\tSize: Discrete 640x480\n\t\t\tInterval: Stepwise 0.033s - 1.000s with step 0.001s (1.000-30.000 fps)\n";
 

@@ -7,7 +7,7 @@ namespace PiStream.Tests.Services.Detection;
 public sealed class V4l2InfoParserTests
 {
     [Fact]
-    public void UsbWebcamCaptureNode_TakesDriverInfoAndDeviceCaps_NotTheMediaSection()
+    public void Usb_webcam_capture_node_takes_driver_info_and_device_caps_not_the_media_section()
     {
         var info = V4l2InfoParser.Parse(TestFixtures.Read("v4l2/usb-webcam/video0-info.txt"));
 
@@ -18,7 +18,7 @@ public sealed class V4l2InfoParserTests
     }
 
     [Fact]
-    public void UsbWebcamMetadataNode_HasNoVideoCaptureInDeviceCaps()
+    public void Usb_webcam_metadata_node_has_no_video_capture_in_device_caps()
     {
         var info = V4l2InfoParser.Parse(TestFixtures.Read("v4l2/usb-webcam/video1-info.txt"));
 
@@ -28,7 +28,7 @@ public sealed class V4l2InfoParserTests
     }
 
     [Fact]
-    public void LegacyCamera_IsTheMmalDriver()
+    public void Legacy_camera_is_the_mmal_driver()
     {
         var info = V4l2InfoParser.Parse(TestFixtures.Read("v4l2/legacy-bcm2835/video0-info.txt"));
 
@@ -38,7 +38,7 @@ public sealed class V4l2InfoParserTests
     }
 
     [Fact]
-    public void CodecNode_IsMemoryToMemory()
+    public void Codec_node_is_memory_to_memory()
     {
         var info = V4l2InfoParser.Parse(TestFixtures.Read("v4l2/libcamera-pi4/video10-info.txt"));
 
@@ -49,7 +49,7 @@ public sealed class V4l2InfoParserTests
     }
 
     [Fact]
-    public void NodeThatCouldNotBeOpened_GivesNull()
+    public void Node_that_could_not_be_opened_gives_null()
     {
         Assert.Null(V4l2InfoParser.Parse("Cannot open device /dev/video0, exiting.\n"));
     }

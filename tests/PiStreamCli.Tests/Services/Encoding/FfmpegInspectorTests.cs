@@ -7,7 +7,7 @@ namespace PiStream.Tests.Services.Encoding;
 public sealed class FfmpegInspectorTests
 {
     [Fact]
-    public async Task RealFfmpeg_HasAVersionAndMpeg1video()
+    public async Task Real_ffmpeg_has_a_version_and_mpeg1video()
     {
         var info = await new FfmpegInspector(TimeSpan.FromSeconds(30)).InspectAsync(CancellationToken.None);
 
@@ -18,7 +18,7 @@ public sealed class FfmpegInspectorTests
     }
 
     [Fact]
-    public async Task NoFfmpegOnThePath_IsNotFound()
+    public async Task No_ffmpeg_on_the_path_is_not_found()
     {
         using var empty = new FakeToolDirectory();
 

@@ -7,7 +7,7 @@ namespace PiStream.Tests.Services.Encoding;
 public sealed class FfmpegOutputParserTests
 {
     [Fact]
-    public void DebianEncoders_IncludeTheOnesThatMatter_AndNotTheLegend()
+    public void Debian_encoders_include_the_ones_that_matter_and_not_the_legend()
     {
         var encoders = FfmpegOutputParser.ParseEncoders(TestFixtures.Read("ffmpeg/encoders-debian12.txt"));
 
@@ -20,7 +20,7 @@ public sealed class FfmpegOutputParserTests
     }
 
     [Fact]
-    public void MinimalBuild_HasNoLibx264()
+    public void Minimal_build_has_no_libx264()
     {
         const string output = "Encoders:\n V..... = Video\n A..... = Audio\n ------\n V.S... mpeg1video           MPEG-1 video\n A....D mp2                  MP2 (MPEG audio layer 2)\n";
 
@@ -28,7 +28,7 @@ public sealed class FfmpegOutputParserTests
     }
 
     [Fact]
-    public void Version_IsTakenFromTheFirstLine()
+    public void Version_is_taken_from_the_first_line()
     {
         Assert.Equal("5.1.9-0+deb12u1", FfmpegOutputParser.ParseVersion(TestFixtures.Read("ffmpeg/version-debian12.txt")));
         Assert.Equal("something else", FfmpegOutputParser.ParseVersion("something else\nmore"));

@@ -23,14 +23,14 @@ public sealed class PanTiltControllerTests : IAsyncDisposable
     }
 
     [Fact]
-    public void StartsFromWhereTheServosPoint()
+    public void Starts_from_where_the_servos_point()
     {
         Assert.Equal(new Orientation(0, 0), _controller.Orientation);
         Assert.Equal(["R 01 -> 2", "R 03 -> 2"], _device.Transactions);
     }
 
     [Fact]
-    public async Task ABurstOfMovesDuringASweepEndsInOneMoveToTheLatest()
+    public async Task A_burst_of_moves_during_a_sweep_ends_in_one_move_to_the_latest()
     {
         _controller.Request(new Orientation(1, null));
         Assert.Equal(new Orientation(1, 0), await NextMoveAsync()); // written; now sweeping for 0.1 s of simulated time
@@ -49,7 +49,7 @@ public sealed class PanTiltControllerTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task APartialMoveKeepsTheOtherAxis()
+    public async Task A_partial_move_keeps_the_other_axis()
     {
         _controller.Request(new Orientation(null, -30));
 
@@ -59,7 +59,7 @@ public sealed class PanTiltControllerTests : IAsyncDisposable
     }
 
     [Fact]
-    public void ABadAngleIsRejectedAndNothingIsQueued()
+    public void A_bad_angle_is_rejected_and_nothing_is_queued()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => _controller.Request(new Orientation(10, 120)));
         Assert.Throws<ArgumentOutOfRangeException>(() => _controller.Request(new Orientation(double.NaN, null)));
@@ -69,7 +69,7 @@ public sealed class PanTiltControllerTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task ADeviceErrorIsReportedAndTheNextMoveStillWorks()
+    public async Task A_device_error_is_reported_and_the_next_move_still_works()
     {
         _device.FailNext(int.MaxValue);
         _controller.Request(new Orientation(20, null));
@@ -85,7 +85,7 @@ public sealed class PanTiltControllerTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task AFailingListenerDoesNotStopTheLoop()
+    public async Task A_failing_listener_does_not_stop_the_loop()
     {
         _controller.Moved += _ => throw new InvalidOperationException("a page listener broke");
         _controller.Request(new Orientation(10, null));
@@ -98,7 +98,7 @@ public sealed class PanTiltControllerTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task DisposingDuringASweepStopsAtOnceAndDisablesTheServos()
+    public async Task Disposing_during_a_sweep_stops_at_once_and_disables_the_servos()
     {
         _controller.Request(new Orientation(90, 90));
         await NextMoveAsync(); // the loop now waits for a sweep that simulated time never finishes

@@ -11,18 +11,18 @@ public sealed class PanTiltHatTests
     private readonly FakeTimeProvider _time = new();
 
     [Fact]
-    public void FirstPanMoveEnablesServoOneThenWritesTheWordLowByteFirst()
+    public void First_pan_move_enables_servo_one_then_writes_the_word_low_byte_first()
     {
         using var hat = Hat();
 
         hat.Pan(0); // 575 + 1750 * 90 / 180 = 1450 = 0x05AA
 
         Assert.Equal(["W 00 01", "W 01 AA 05"], _device.Transactions);
-        Assert.Equal(1450, _device.PanPulse);
+        Assert.Equal(1450, _device.Word(PanTiltRegister.Servo1));
     }
 
     [Fact]
-    public void SecondMoveWritesOnlyTheWord()
+    public void Second_move_writes_only_the_word()
     {
         using var hat = Hat();
         hat.Pan(0);
@@ -33,7 +33,7 @@ public sealed class PanTiltHatTests
     }
 
     [Fact]
-    public void TiltEnablesServoTwoAlongsideServoOne()
+    public void Tilt_enables_servo_two_alongside_servo_one()
     {
         using var hat = Hat();
         hat.Pan(0);
@@ -44,7 +44,7 @@ public sealed class PanTiltHatTests
     }
 
     [Fact]
-    public void MovingBothAxesWritesOneConfigByteThenBothWords()
+    public void Moving_both_axes_writes_one_config_byte_then_both_words()
     {
         using var hat = Hat();
 
@@ -54,7 +54,7 @@ public sealed class PanTiltHatTests
     }
 
     [Fact]
-    public void EachServoIsDisabledAfterTheIdleTimeoutSinceItsOwnLastMove()
+    public void Each_servo_is_disabled_after_the_idle_timeout_since_its_own_last_move()
     {
         using var hat = Hat();
         hat.Pan(10);
@@ -74,7 +74,7 @@ public sealed class PanTiltHatTests
     }
 
     [Fact]
-    public void AMoveBeforeTheTimeoutPostponesTheDisable()
+    public void A_move_before_the_timeout_postpones_the_disable()
     {
         using var hat = Hat();
         hat.Pan(10);
@@ -92,7 +92,7 @@ public sealed class PanTiltHatTests
     }
 
     [Fact]
-    public void ReadBackReadsBothWordsAndRoundsToWholeDegrees()
+    public void Read_back_reads_both_words_and_rounds_to_whole_degrees()
     {
         using var hat = Hat();
         hat.Move(new Orientation(45, -12.4));
@@ -105,7 +105,7 @@ public sealed class PanTiltHatTests
     }
 
     [Fact]
-    public void ReadBackOfAServoNeverSetIsUnknown()
+    public void Read_back_of_a_servo_never_set_is_unknown()
     {
         _device.Write([(byte)PanTiltRegister.Servo1, 0, 0]);
         using var hat = Hat();
@@ -114,7 +114,7 @@ public sealed class PanTiltHatTests
     }
 
     [Fact]
-    public void InversionNegatesTheAngleOnTheWayInAndOut()
+    public void Inversion_negates_the_angle_on_the_way_in_and_out()
     {
         using var hat = Hat(new PanTiltHatOptions { InvertPan = true, InvertTilt = true });
 
@@ -125,7 +125,7 @@ public sealed class PanTiltHatTests
     }
 
     [Fact]
-    public void CalibrationChangesThePulseWidths()
+    public void Calibration_changes_the_pulse_widths()
     {
         using var hat = Hat(new PanTiltHatOptions { MinPulseMicroseconds = 500, MaxPulseMicroseconds = 2500 });
 
@@ -141,7 +141,7 @@ public sealed class PanTiltHatTests
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     [InlineData(double.NegativeInfinity)]
-    public void AnAngleOutsideTheRangeIsRejectedAndNothingIsWritten(double angle)
+    public void An_angle_outside_the_range_is_rejected_and_nothing_is_written(double angle)
     {
         using var hat = Hat();
 
@@ -156,7 +156,7 @@ public sealed class PanTiltHatTests
     }
 
     [Fact]
-    public void TransientIoErrorsAreRetried()
+    public void Transient_io_errors_are_retried()
     {
         using var hat = Hat();
         _device.FailNext(3);
@@ -168,7 +168,7 @@ public sealed class PanTiltHatTests
     }
 
     [Fact]
-    public void APersistentIoErrorSurfacesAfterTenAttemptsWithWhatToCheck()
+    public void A_persistent_io_error_surfaces_after_ten_attempts_with_what_to_check()
     {
         using var hat = Hat();
         _device.FailNext(int.MaxValue);
@@ -183,7 +183,7 @@ public sealed class PanTiltHatTests
     }
 
     [Fact]
-    public void DisposeDisablesBothServosAndClosesTheDevice()
+    public void Dispose_disables_both_servos_and_closes_the_device()
     {
         var hat = Hat();
         hat.Move(new Orientation(0, 0));

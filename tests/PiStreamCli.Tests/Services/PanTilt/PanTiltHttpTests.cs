@@ -11,7 +11,7 @@ namespace PiStream.Tests.Services.PanTilt;
 public sealed class PanTiltHttpTests
 {
     [Fact]
-    public async Task AValidMoveAnswers200AndIsReportedByApiOrientationAndStatus()
+    public async Task A_valid_move_answers_200_and_is_reported_by_api_orientation_and_status()
     {
         await using var server = await PanTiltServer.StartAsync(PanTiltMode.Sim);
 
@@ -29,7 +29,7 @@ public sealed class PanTiltHttpTests
     }
 
     [Fact]
-    public async Task APartialMoveKeepsTheOtherAxisAndDecimalsAreAccepted()
+    public async Task A_partial_move_keeps_the_other_axis_and_decimals_are_accepted()
     {
         await using var server = await PanTiltServer.StartAsync(PanTiltMode.Sim);
         await server.Http.GetAsync("do_orient?pan=30&tilt=20");
@@ -48,7 +48,7 @@ public sealed class PanTiltHttpTests
     [InlineData("pan=10&tilt=91", "tilt 91 is out of range: use an angle from -90 to 90 degrees.")]
     [InlineData("pan=-90.5", "pan -90.5 is out of range")]
     [InlineData("pan=NaN", "pan 'NaN' is not a number")]
-    public async Task ABadOrOutOfRangeValueAnswers400AndMovesNothing(string query, string message)
+    public async Task A_bad_or_out_of_range_value_answers_400_and_moves_nothing(string query, string message)
     {
         await using var server = await PanTiltServer.StartAsync(PanTiltMode.Sim);
 
@@ -61,7 +61,7 @@ public sealed class PanTiltHttpTests
     }
 
     [Fact]
-    public async Task WithoutADeviceOrientAnswers503AndStatusHasNoPanTilt()
+    public async Task Without_a_device_orient_answers_503_and_status_has_no_pan_tilt()
     {
         await using var server = await PanTiltServer.StartAsync(PanTiltMode.None);
 
@@ -76,7 +76,7 @@ public sealed class PanTiltHttpTests
     }
 
     [Fact]
-    public async Task ABurstOfFiftyMovesEndsAtTheLastPositionWithoutReplayingEveryStep()
+    public async Task A_burst_of_fifty_moves_ends_at_the_last_position_without_replaying_every_step()
     {
         await using var server = await PanTiltServer.StartAsync(PanTiltMode.Sim, s => s with { MinimumSweep = TimeSpan.FromSeconds(2) });
 
@@ -93,7 +93,7 @@ public sealed class PanTiltHttpTests
     }
 
     [Fact]
-    public async Task OtherRequestsAreAnsweredWhileTheServoSweeps()
+    public async Task Other_requests_are_answered_while_the_servo_sweeps()
     {
         // A 180-degree sweep takes 60 s here: if anything waited for it, the 15 s client timeout would fail the test.
         await using var server = await PanTiltServer.StartAsync(PanTiltMode.Sim, s => s with { FullSweep = TimeSpan.FromSeconds(60) });
@@ -108,7 +108,7 @@ public sealed class PanTiltHttpTests
     }
 
     [Fact]
-    public async Task AMoveIsPushedToOpenPagesAsATextMessage()
+    public async Task A_move_is_pushed_to_open_pages_as_a_text_message()
     {
         await using var server = await PanTiltServer.StartAsync(PanTiltMode.Sim);
         using var socket = new ClientWebSocket();

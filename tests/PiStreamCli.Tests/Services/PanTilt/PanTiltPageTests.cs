@@ -12,7 +12,7 @@ public sealed class PanTiltPageTests
     private const float Patience = 15_000;
 
     [Fact]
-    public async Task MovingTheSlidersInOnePageMovesThemInASecondPage()
+    public async Task Moving_the_sliders_in_one_page_moves_them_in_a_second_page()
     {
         await using var server = await PanTiltServer.StartAsync(PanTiltMode.Sim);
         var (playwright, browser) = await Browser.LaunchAsync();
@@ -42,7 +42,7 @@ public sealed class PanTiltPageTests
     }
 
     [Fact]
-    public async Task AReadOnlyServerShowsTheSlidersButDisablesThem()
+    public async Task A_read_only_server_shows_the_sliders_but_disables_them()
     {
         var settings = TestServer.Settings with
         {

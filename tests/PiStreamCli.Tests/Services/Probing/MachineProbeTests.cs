@@ -1,8 +1,7 @@
-using System.Device.I2c;
 using PiStream.Services.Detection;
 using PiStream.Services.Encoding;
 using PiStream.Services.Probing;
-using PiStream.Tests.Services.Detection;
+using PiStream.Services.PanTilt;
 using Xunit;
 
 namespace PiStream.Tests.Services.Probing;
@@ -14,7 +13,7 @@ public sealed class MachineProbeTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
-    public async Task PiWithWebcamAndHat_ReportsAllOfIt_AndServeCanRun()
+    public async Task Pi_with_webcam_and_hat_reports_all_of_it_and_serve_can_run()
     {
         using var tools = new FakeToolDirectory();
         tools.AddV4l2Ctl("v4l2/usb-webcam");
@@ -22,18 +21,17 @@ public sealed class MachineProbeTests : IDisposable
         tools.Add("ffmpeg", $"case \"$2\" in -version) cat '{TestFixtures.Directory("ffmpeg/version-debian12.txt")}' ;; -encoders) cat '{TestFixtures.Directory("ffmpeg/encoders-debian12.txt")}' ;; esac");
         var dev = Directory.CreateDirectory(Path.Combine(_root, "dev")).FullName;
         File.WriteAllText(Path.Combine(dev, "i2c-1"), "");
-        var registers = new byte[0x50];
-        registers[0x01] = 1450 & 0xFF;
-        registers[0x02] = 1450 >> 8;
+        var hat = new SimulatedPanTiltDevice();
+        hat.Write([(byte)PanTiltRegister.Servo2, 0, 0]); // tilt never set since power-on
         var model = Path.Combine(_root, "model");
         File.WriteAllText(model, "Raspberry Pi 4 Model B Rev 1.4\0");
         var probe = new MachineProbe(
             new CameraDetector(TimeSpan.FromSeconds(20), "/nonexistent", tools.Path),
             new FfmpegInspector(TimeSpan.FromSeconds(20), tools.Path),
-            new I2cScanner(dev, settings => new SimulatedI2cDevice(settings, registers)),
+            new I2cScanner(dev, _ => hat),
             new PlatformInspector(model));
 
-        var report = await probe.RunAsync(0, 0, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        var report = await probe.RunAsync(0, 0, PanTiltHatOptions.Default, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal("Raspberry Pi 4 Model B Rev 1.4", report.Platform.PiModel);
         Assert.Equal("5.1.9-0+deb12u1", report.Ffmpeg.Version);

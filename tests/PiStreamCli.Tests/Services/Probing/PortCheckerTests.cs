@@ -9,7 +9,7 @@ namespace PiStream.Tests.Services.Probing;
 public sealed class PortCheckerTests
 {
     [Fact]
-    public void PortSomeoneListensOn_IsNotFree()
+    public void Port_someone_listens_on_is_not_free()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -22,7 +22,7 @@ public sealed class PortCheckerTests
     }
 
     [Fact]
-    public void PortNobodyUses_IsFree_AndStaysFreeAfterTheCheck()
+    public void Port_nobody_uses_is_free_and_stays_free_after_the_check()
     {
         var port = FreePorts.Free();
 

@@ -10,15 +10,15 @@ namespace PiStream.Tests.Services.Probing;
 public sealed class ProbeJsonTests
 {
     [Fact]
-    public void Document_HasTheDocumentedFieldsInCamelCase()
+    public void Document_has_the_documented_fields_in_camel_case()
     {
         var webcam = new V4l2Device("Cam", "usb-1", ["/dev/video0"], null)
         {
             Nodes = [new V4l2Node("/dev/video0", "uvcvideo", "Cam", ["Video Capture"], [new V4l2PixelFormat("YUYV", "YUYV 4:2:2", [new V4l2FrameSize(640, 480, [30.0])])], null)],
         };
         var cameras = new CameraInventory("/usr/bin/rpicam-hello", [new LibcameraCamera(0, "imx219", 3280, 2464, "/base/imx219@10", [new SensorMode("SRGGB10_CSI2P", 640, 480, 206.65)])], "/usr/bin/v4l2-ctl", [webcam]);
-        var verdict = VerdictBuilder.Build(Pc, Ffmpeg, cameras, NoI2c, FreePorts);
-        var report = new ProbeReport(ProbeReport.CurrentSchemaVersion, Pc, Ffmpeg, cameras, NoI2c, FreePorts, verdict);
+        var verdict = VerdictBuilder.Build(Pc, Ffmpeg, cameras, NoI2c, NetworkWithFreePorts);
+        var report = new ProbeReport(ProbeReport.CurrentSchemaVersion, Pc, Ffmpeg, cameras, NoI2c, NetworkWithFreePorts, verdict);
 
         using var json = JsonDocument.Parse(ProbeJson.Serialize(report));
         var root = json.RootElement;
@@ -52,10 +52,10 @@ public sealed class ProbeJsonTests
     }
 
     [Fact]
-    public void Blocker_IsACamelCaseString()
+    public void Blocker_is_a_camel_case_string()
     {
-        var verdict = VerdictBuilder.Build(Pc, NoFfmpeg, NoCameras, NoI2c, FreePorts);
-        var report = new ProbeReport(1, Pc, NoFfmpeg, NoCameras, NoI2c, FreePorts, verdict);
+        var verdict = VerdictBuilder.Build(Pc, NoFfmpeg, NoCameras, NoI2c, NetworkWithFreePorts);
+        var report = new ProbeReport(1, Pc, NoFfmpeg, NoCameras, NoI2c, NetworkWithFreePorts, verdict);
 
         using var json = JsonDocument.Parse(ProbeJson.Serialize(report));
 

@@ -19,5 +19,5 @@ internal static class ProbeSamples
 
     public static PanTiltReport NoI2c { get; } = new([], new PanTiltHatScan(1, "/dev/i2c-1", 0x15, false, false, null, null, "/dev/i2c-1 does not exist"));
 
-    public static NetworkReport FreePorts { get; } = new([new InterfaceAddress("lo", "127.0.0.1")], ["http://127.0.0.1:8082/"], [new PortStatus(8082, "http", true, null), new PortStatus(8084, "websocket", true, null)]);
+    public static NetworkReport NetworkWithFreePorts { get; } = new([new InterfaceAddress("lo", "127.0.0.1")], ["http://127.0.0.1:8082/"], [new PortStatus(8082, "http", true, null), new PortStatus(8084, "websocket", true, null)]);
 }

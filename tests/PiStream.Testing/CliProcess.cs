@@ -1,20 +1,28 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace PiStream.Tests.Support;
+namespace PiStream.Testing;
 
-/// <summary>The real pistream command line (PiStreamCli.dll from this test's output folder) as a child process, as a user runs it.</summary>
-internal sealed class CliProcess : IAsyncDisposable
+/// <summary>
+/// The real pistream command line (PiStreamCli.dll from the caller's output folder, put there by its project
+/// reference to PiStreamCli.csproj) as a child process, started the way a user runs it and stopped with SIGTERM
+/// the way Ctrl+C or a service manager stops it. Used by the tests, the benchmark and the soak.
+/// </summary>
+public sealed class CliProcess : IAsyncDisposable
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
     private readonly Process _process;
+    private readonly Action<string, bool>? _onLine;
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();
     private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _waiters = [];
 
-    private CliProcess(Process process)
+    private CliProcess(Process process, long startedAt, Action<string, bool>? onLine)
     {
         _process = process;
+        _onLine = onLine;
+        StartedAt = startedAt;
         _process.OutputDataReceived += (_, e) => Append(_output, e.Data, isOutput: true);
         _process.ErrorDataReceived += (_, e) => Append(_error, e.Data, isOutput: false);
         _process.BeginOutputReadLine();
@@ -22,6 +30,9 @@ internal sealed class CliProcess : IAsyncDisposable
     }
 
     public int Id => _process.Id;
+
+    /// <summary><see cref="Stopwatch.GetTimestamp"/> just before the process was started.</summary>
+    public long StartedAt { get; }
 
     public TextWriter Input => _process.StandardInput;
 
@@ -36,14 +47,18 @@ internal sealed class CliProcess : IAsyncDisposable
     /// <summary>Completes when <c>record</c> prints its "Recording ..." line (capture and ffmpeg are running).</summary>
     public Task Recording => WaitForLineAsync(line => line.StartsWith("Recording ", StringComparison.Ordinal));
 
-    public static CliProcess Start(params string[] arguments) => StartWith(null, null, arguments);
+    public static CliProcess Start(params string[] arguments) => Start(new CliStartInfo(arguments));
 
-    public static CliProcess StartIn(string? workingDirectory, params string[] arguments) => StartWith(null, workingDirectory, arguments);
+    public static CliProcess StartIn(string? workingDirectory, params string[] arguments) =>
+        Start(new CliStartInfo(arguments) { WorkingDirectory = workingDirectory });
 
-    public static CliProcess StartWith(IDictionary<string, string>? environment, string? workingDirectory, params string[] arguments)
+    public static CliProcess StartWith(IDictionary<string, string>? environment, string? workingDirectory, params string[] arguments) =>
+        Start(new CliStartInfo(arguments) { Environment = environment?.AsReadOnly(), WorkingDirectory = workingDirectory });
+
+    public static CliProcess Start(CliStartInfo start)
     {
-        var dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "/usr/share/dotnet/dotnet";
-        var info = new ProcessStartInfo(dotnet)
+        ArgumentNullException.ThrowIfNull(start);
+        var info = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -51,20 +66,21 @@ internal sealed class CliProcess : IAsyncDisposable
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+            WorkingDirectory = start.WorkingDirectory ?? Environment.CurrentDirectory,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PiStreamCli.dll"));
-        foreach (var argument in arguments)
+        foreach (var argument in start.Arguments)
         {
             info.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (name, value) in start.Environment ?? new Dictionary<string, string>())
         {
             info.Environment[name] = value;
         }
 
-        return new CliProcess(Process.Start(info)!);
+        var startedAt = Stopwatch.GetTimestamp();
+        return new CliProcess(Process.Start(info)!, startedAt, start.OnLine);
     }
 
     /// <summary>Runs <c>pistream ARGS</c> to its end (at most 60 s).</summary>
@@ -147,14 +163,19 @@ internal sealed class CliProcess : IAsyncDisposable
         }
     }
 
-    public void Signal(string signal)
-    {
-        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-    }
+    public void Signal(string signal) => ProcessTree.Signal(_process.Id, signal);
 
     /// <summary>Sends SIGTERM, as a service manager or <c>kill</c> does.</summary>
     public void Terminate() => Signal("TERM");
+
+    /// <summary>SIGTERM, then waits for the exit: how long it took and the exit code (killed, and a TimeoutException, after <paramref name="timeout"/>).</summary>
+    public async Task<(TimeSpan Took, int ExitCode)> TerminateAsync(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        Terminate();
+        var exitCode = await WaitAsync(timeout);
+        return (clock.Elapsed, exitCode);
+    }
 
     /// <summary>SIGKILL to pistream and its children at once: the nearest thing to a crash or a power cut.</summary>
     public void Crash() => _process.Kill(entireProcessTree: true);
@@ -168,7 +189,7 @@ internal sealed class CliProcess : IAsyncDisposable
         if (!_process.HasExited)
         {
             Terminate();
-            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using var grace = new CancellationTokenSource(StopGrace);
             try
             {
                 await _process.WaitForExitAsync(grace.Token);
@@ -183,6 +204,12 @@ internal sealed class CliProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>The dotnet running this process, else the one the dotnet CLI names (DOTNET_HOST_PATH, set for test hosts), else the one on PATH.</summary>
+    private static string DotnetHost() =>
+        Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet"
+            ? host
+            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } named ? named : "dotnet";
+
     private void Append(StringBuilder builder, string? line, bool isOutput)
     {
         if (line is null)
@@ -190,6 +217,7 @@ internal sealed class CliProcess : IAsyncDisposable
             return;
         }
 
+        _onLine?.Invoke(line, !isOutput);
         List<TaskCompletionSource<string>> found = [];
         lock (builder)
         {

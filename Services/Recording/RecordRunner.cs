@@ -4,18 +4,21 @@ using PiStream.Services.Capture;
 using PiStream.Services.Detection;
 using PiStream.Services.Encoding;
 using PiStream.Services.Logging;
-using PiStream.Services.Recording;
 
-namespace PiStream.Commands;
+namespace PiStream.Services.Recording;
 
-/// <summary>Runs <c>pistream record</c>: checks everything it can before capture starts, records, and explains how it ended.</summary>
+/// <summary>
+/// Runs <c>pistream record</c>: checks everything it can before capture starts, records, and explains how it ended
+/// on the writers it is given. Knows nothing about the command line: the command maps
+/// the <see cref="RecordExit"/> to an exit code.
+/// </summary>
 internal static class RecordRunner
 {
     public const string CameraBusyMessage = "The camera is in use (is pistream serve running?): record its stream with --from http://localhost:8082";
 
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
-    public static async Task<int> RunAsync(RecordRequest request, TextWriter output, TextWriter error, bool isTerminal, CancellationToken cancellationToken)
+    public static async Task<RecordExit> RunAsync(RecordRequest request, TextWriter output, TextWriter error, bool isTerminal, CancellationToken cancellationToken)
     {
         using var loggerFactory = ConsoleLogging.Create(LogLevel.Warning);
         string ffmpeg;
@@ -25,25 +28,24 @@ internal static class RecordRunner
         }
         catch (FfmpegNotFoundException e)
         {
-            return await FailAsync(error, e.Message, ExitCodes.MissingDependency);
+            return await FailAsync(error, e.Message, RecordExit.MissingDependency);
         }
 
         var container = RecordingContainer.FromPath(request.OutputPath);
         var codec = container is null ? null : await CodecAsync(request, container, ffmpeg, cancellationToken);
         if (codec?.Error is { } codecError)
         {
-            return await FailAsync(error, codecError, ExitCodes.BadInput);
+            return await FailAsync(error, codecError, RecordExit.BadInput);
         }
 
         if (OutputCheck.Check(request.OutputPath, request.Overwrite) is { } problem)
         {
-            return await FailAsync(error, problem.Message, problem.IsBadInput ? ExitCodes.BadInput : ExitCodes.Failed);
+            return await FailAsync(error, problem.Message, problem.IsBadInput ? RecordExit.BadInput : RecordExit.Failed);
         }
 
         RemoteStream? remote = null;
         try
         {
-
             Recorder.Feed feed;
             VideoFormat? raw;
             string description;
@@ -56,17 +58,7 @@ internal static class RecordRunner
             }
             else
             {
-                var spec = request.Source;
-                if (spec.Kind == SourceKind.Auto)
-                {
-                    var choice = AutoSourceChoice.From(await CameraDetector.Default.DetectAsync(cancellationToken));
-                    if (choice.IsFallback)
-                    {
-                        await error.WriteLineAsync($"warning: {choice.Reason}");
-                    }
-
-                    spec = choice.Source;
-                }
+                var spec = await AutoSourceChoice.ResolveAsync(request.Source, CameraDetector.Default, reason => error.WriteLine($"warning: {reason}"), cancellationToken);
 
                 var capture = new CaptureSourceFactory(ffmpeg, loggerFactory, TimeProvider.System)
                     .Create(new CaptureSettings(spec, request.Format, request.HorizontalFlip, request.VerticalFlip));
@@ -87,12 +79,12 @@ internal static class RecordRunner
         catch (CaptureUnavailableException e)
         {
             DeleteIfEmpty(request.OutputPath);
-            return await FailAsync(error, e.Message, request.From is null ? ExitCodes.MissingDependency : ExitCodes.Failed);
+            return await FailAsync(error, e.Message, request.From is null ? RecordExit.MissingDependency : RecordExit.Failed);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             DeleteIfEmpty(request.OutputPath);
-            return ExitCodes.Ok;
+            return RecordExit.Ok;
         }
         finally
         {
@@ -100,7 +92,7 @@ internal static class RecordRunner
         }
     }
 
-    private static async Task<int> ReportAsync(RecordRequest request, RecordingResult result, TextWriter output, TextWriter error)
+    private static async Task<RecordExit> ReportAsync(RecordRequest request, RecordingResult result, TextWriter output, TextWriter error)
     {
         var progress = result.Progress;
         var kept = $"{Seconds(progress.Recorded)} already recorded";
@@ -108,18 +100,18 @@ internal static class RecordRunner
         {
             case RecordingOutcome.Completed or RecordingOutcome.Stopped:
                 await output.WriteLineAsync($"Saved {request.OutputPath}: {Seconds(progress.Recorded)}, {progress.Frames} frames, {SizeParser.Format(progress.Bytes)}.");
-                return ExitCodes.Ok;
+                return RecordExit.Ok;
             case RecordingOutcome.DiskFull:
-                return await FailAsync(error, $"disk full while writing {request.OutputPath}: kept {kept}. Free some space or record to another disk.", ExitCodes.Failed);
+                return await FailAsync(error, $"disk full while writing {request.OutputPath}: kept {kept}. Free some space or record to another disk.", RecordExit.Failed);
             case RecordingOutcome.SourceFailed when FailureText.IsCameraBusy(result.Detail ?? ""):
                 DeleteIfNothingRecorded(request.OutputPath, progress);
-                return await FailAsync(error, CameraBusyMessage, ExitCodes.Failed);
+                return await FailAsync(error, CameraBusyMessage, RecordExit.Failed);
             case RecordingOutcome.SourceFailed:
                 DeleteIfNothingRecorded(request.OutputPath, progress);
-                return await FailAsync(error, $"{result.Detail} ({request.OutputPath}: kept {kept})", ExitCodes.Failed);
+                return await FailAsync(error, $"{result.Detail} ({request.OutputPath}: kept {kept})", RecordExit.Failed);
             default:
                 DeleteIfNothingRecorded(request.OutputPath, progress);
-                return await FailAsync(error, $"recording to {request.OutputPath} failed: {result.Detail} (kept {kept})", ExitCodes.Failed);
+                return await FailAsync(error, $"recording to {request.OutputPath} failed: {result.Detail} (kept {kept})", RecordExit.Failed);
         }
     }
 
@@ -170,7 +162,7 @@ internal static class RecordRunner
 
     private static string Seconds(TimeSpan time) => string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.0} s");
 
-    private static async Task<int> FailAsync(TextWriter error, string message, int exitCode)
+    private static async Task<RecordExit> FailAsync(TextWriter error, string message, RecordExit exitCode)
     {
         await error.WriteLineAsync($"error: {message}");
         return exitCode;

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PiStream.Tests.Support;
+namespace PiStream.Testing;
 
-/// <summary>A port that was free a moment ago, for tests that must know the port before the server starts.</summary>
-internal static class FreePorts
+/// <summary>A TCP port on 127.0.0.1 that was free a moment ago, for a caller that must know the port before the server starts.</summary>
+public static class FreePorts
 {
     public static int Free()
     {

@@ -1,13 +1,17 @@
-namespace PiStream.Tests.Support;
+using System.Diagnostics;
+using System.Globalization;
 
-/// <summary>Reads parent/child relations and liveness from /proc.</summary>
-internal static class ProcessTree
+namespace PiStream.Testing;
+
+/// <summary>Parent/child relations and liveness from /proc, and signals sent the way <c>kill</c> sends them.</summary>
+public static class ProcessTree
 {
+    /// <summary>Process ids whose parent is <paramref name="parent"/> (for pistream: ffmpeg, rpicam-vid ...).</summary>
     public static IReadOnlyList<int> ChildrenOf(int parent) =>
         Directory.GetDirectories("/proc")
             .Select(Path.GetFileName)
-            .Where(name => int.TryParse(name, out _))
-            .Select(name => int.Parse(name!, System.Globalization.CultureInfo.InvariantCulture))
+            .Where(name => int.TryParse(name, CultureInfo.InvariantCulture, out _))
+            .Select(name => int.Parse(name!, CultureInfo.InvariantCulture))
             .Where(pid => ParentOf(pid) == parent)
             .ToArray();
 
@@ -16,6 +20,13 @@ internal static class ProcessTree
     {
         var stat = Stat(pid);
         return stat is not null && StateOf(stat) != 'Z';
+    }
+
+    /// <summary>Sends <paramref name="signal"/> (TERM, KILL, STOP, CONT ...) to one process, as <c>kill -SIGNAL PID</c> does.</summary>
+    public static void Signal(int pid, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 
     private static int? ParentOf(int pid)
@@ -27,7 +38,7 @@ internal static class ProcessTree
         }
 
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+        return int.Parse(fields[1], CultureInfo.InvariantCulture);
     }
 
     private static char StateOf(string stat) => stat[stat.LastIndexOf(')') + 2];

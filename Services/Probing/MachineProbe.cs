@@ -1,5 +1,6 @@
 using PiStream.Services.Detection;
 using PiStream.Services.Encoding;
+using PiStream.Services.H264;
 using PiStream.Services.PanTilt;
 
 namespace PiStream.Services.Probing;
@@ -22,6 +23,13 @@ internal sealed class MachineProbe(CameraDetector cameras, FfmpegInspector ffmpe
         var inventory = await inventoryRun;
         var ffmpegInfo = await ffmpegRun;
         var verdict = VerdictBuilder.Build(platformInfo, ffmpegInfo, inventory, panTilt, network);
+        if (ffmpegInfo.Path is { } ffmpegPath)
+        {
+            var live = LiveEncoderChooser.Choose(
+                CodecRequest.Auto, null, AutoSourceChoice.From(inventory).Source.Kind, await EncoderAvailabilityReader.ReadAsync(ffmpegPath, null, cancellationToken));
+            verdict = verdict with { Codec = live.CodecName, Encoder = live.Encoder, EncoderReason = live.Reason };
+        }
+
         return new ProbeReport(ProbeReport.CurrentSchemaVersion, platformInfo, ffmpegInfo, inventory, panTilt, network, verdict);
     }
 }

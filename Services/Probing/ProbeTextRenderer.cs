@@ -68,6 +68,10 @@ internal static class ProbeTextRenderer
         output.WriteLine(verdict.CanServe ? "  serve can run here." : "  serve cannot run here yet: fix the items marked ! below.");
         output.WriteLine($"  serve --source auto  -> {verdict.Source}: {verdict.SourceReason}");
         output.WriteLine($"  serve --pantilt auto -> {verdict.PanTilt}: {verdict.PanTiltReason}");
+        if (verdict.EncoderReason.Length > 0)
+        {
+            output.WriteLine($"  serve --codec auto   -> {verdict.Codec} with {verdict.Encoder}: {verdict.EncoderReason}");
+        }
         if (verdict.Findings.Count == 0)
         {
             return;

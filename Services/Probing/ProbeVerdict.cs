@@ -12,4 +12,14 @@ internal sealed record ProbeVerdict(
     bool UsesTestPattern,
     string PanTilt,
     string PanTiltReason,
-    IReadOnlyList<ProbeFinding> Findings);
+    IReadOnlyList<ProbeFinding> Findings)
+{
+    /// <summary>What <c>serve --codec auto</c> would stream: "h264" or "mpeg1".</summary>
+    public string Codec { get; init; } = "mpeg1";
+
+    /// <summary>The live encoder serve would run (libx264, h264_v4l2m2m, mpeg1video).</summary>
+    public string Encoder { get; init; } = "mpeg1video";
+
+    /// <summary>Why that encoder (for example: the hardware encoder did not open in a trial encode).</summary>
+    public string EncoderReason { get; init; } = "";
+}

@@ -47,5 +47,8 @@ public sealed class MachineProbeTests : IDisposable
         Assert.Contains("/dev/video1 skipped: metadata-only node", text.ToString());
         Assert.Contains("found, pan 0°, tilt not set", text.ToString());
         Assert.Contains("serve --source auto  -> v4l2:/dev/video0", text.ToString());
+        Assert.Equal(("h264", "h264_v4l2m2m"), (report.Verdict.Codec, report.Verdict.Encoder)); // the fake ffmpeg's trial encode succeeds
+        Assert.Contains("serve --codec auto   -> h264 with h264_v4l2m2m: the Pi's hardware H.264 encoder opened in a trial encode", text.ToString());
+        Assert.Contains("\"codec\": \"h264\"", ProbeJson.Serialize(report));
     }
 }

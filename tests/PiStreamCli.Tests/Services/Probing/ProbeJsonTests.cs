@@ -45,7 +45,7 @@ public sealed class ProbeJsonTests
         Assert.Equal(["interfaces", "pageUrls", "ports"], Names(root.GetProperty("network")));
         Assert.Equal(["port", "purpose", "free", "problem"], Names(root.GetProperty("network").GetProperty("ports")[0]));
         var verdictJson = root.GetProperty("verdict");
-        Assert.Equal(["canServe", "blocker", "source", "sourceReason", "usesTestPattern", "panTilt", "panTiltReason", "findings"], Names(verdictJson));
+        Assert.Equal(["canServe", "blocker", "source", "sourceReason", "usesTestPattern", "panTilt", "panTiltReason", "findings", "codec", "encoder", "encoderReason"], Names(verdictJson));
         Assert.Equal("none", verdictJson.GetProperty("blocker").GetString());
         Assert.Equal("libcamera:0", verdictJson.GetProperty("source").GetString());
         Assert.Equal(["area", "problem", "fix", "blocking"], Names(verdictJson.GetProperty("findings")[0]));

@@ -33,7 +33,7 @@ internal sealed class PageLatency(IBrowser browser)
         }
 
         var decoded = await page.EvaluateAsync<int>("() => window.pistream.framesDecoded");
-        var renderer = await page.EvaluateAsync<string>("() => window.pistream.player.renderer.gl ? 'WebGL' : 'Canvas2D'");
+        var renderer = await page.EvaluateAsync<string>("() => window.pistream.player.renderer ? (window.pistream.player.renderer.gl ? 'WebGL' : 'Canvas2D') : window.pistream.playerKind");
         return new LatencyRun(options.Framerate, renderer, options.DebugDelayMs, samples, decoded);
     }
 

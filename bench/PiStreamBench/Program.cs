@@ -1,6 +1,22 @@
 using PiStream.Bench;
 
 // pistream benchmarks: bash bench/run.sh [--quick] [--output PATH]. See docs/benchmarks.md.
+// Latency per player only: PiStreamBench --players [SECONDS] [WIDTHxHEIGHT] (prints a Markdown table).
+if (args.Length > 0 && args[0] == "--players")
+{
+    var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60;
+    var size = (args.Length > 2 ? args[2] : "640x480").Split('x');
+    await using var chromium = await HeadlessChromium.LaunchAsync();
+    var table = await new PlayerLatencyBench(
+        new PageLatency(chromium.Browser),
+        TimeSpan.FromSeconds(seconds),
+        int.Parse(size[0], System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(size[1], System.Globalization.CultureInfo.InvariantCulture)).RunAsync(CancellationToken.None);
+    Console.WriteLine();
+    Console.WriteLine(table);
+    return 0;
+}
+
 var quick = args.Contains("--quick");
 var outputIndex = Array.IndexOf(args, "--output");
 var output = outputIndex >= 0 && outputIndex + 1 < args.Length ? args[outputIndex + 1] : null;

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace PiStream.Bench;
 
-/// <summary>How one benchmark starts <c>pistream serve</c>: 640x480, ~1 Mbit/s, on 127.0.0.1 only.</summary>
-internal sealed record ServerOptions(int Framerate, string Source = "test", int DebugDelayMs = 0, bool BenchTimestamps = false)
+/// <summary>How one benchmark starts <c>pistream serve</c>: 640x480, ~1 Mbit/s, MPEG-1 unless asked otherwise, on 127.0.0.1 only.</summary>
+internal sealed record ServerOptions(int Framerate, string Source = "test", int DebugDelayMs = 0, bool BenchTimestamps = false, string Codec = "mpeg1", int Width = 640, int Height = 480)
 {
     /// <summary>An external generator for <c>--source exec:</c>, so the server's CPU excludes making frames.</summary>
     public static string ExternalSource(int framerate) =>
@@ -16,8 +16,8 @@ internal sealed record ServerOptions(int Framerate, string Source = "test", int 
         {
             "serve", "--bind", "127.0.0.1",
             "--port", Text(port), "--ws-port", Text(webSocketPort),
-            "--source", Source, "--width", "640", "--height", "480",
-            "--framerate", Text(Framerate), "--bitrate", "1M",
+            "--source", Source, "--width", Text(Width), "--height", Text(Height),
+            "--framerate", Text(Framerate), "--bitrate", "1M", "--codec", Codec,
         };
         if (DebugDelayMs > 0)
         {

@@ -44,4 +44,19 @@ internal static class StreamHeader
         height = BinaryPrimitives.ReadUInt16BigEndian(message[6..]);
         return true;
     }
+
+    /// <summary>Reads an H.264 stream's header ("h264", width, height, frames per second); false when <paramref name="message"/> is not one.</summary>
+    public static bool TryReadH264(ReadOnlySpan<byte> message, out int width, out int height, out int framerate)
+    {
+        if (message.Length != H264Length || !message.StartsWith("h264"u8))
+        {
+            (width, height, framerate) = (0, 0, 0);
+            return false;
+        }
+
+        width = BinaryPrimitives.ReadUInt16BigEndian(message[4..]);
+        height = BinaryPrimitives.ReadUInt16BigEndian(message[6..]);
+        framerate = BinaryPrimitives.ReadUInt16BigEndian(message[8..]);
+        return true;
+    }
 }

@@ -68,7 +68,15 @@ internal static class RecordRunner
                 request = request with { HorizontalFlip = request.HorizontalFlip && !capture.FlipsApplied, VerticalFlip = request.VerticalFlip && !capture.FlipsApplied };
             }
 
-            var settings = new RecorderSettings(request.OutputPath, container!, codec!.Name!, raw, request.Duration, request.HorizontalFlip, request.VerticalFlip);
+            if (remote?.H264Framerate is not null && request.Codec == RecordRequest.AutoCodec)
+            {
+                codec = new RecordCodec(RecorderSettings.Copy, null); // the serve streams H.264 already: keep it, no second encode
+            }
+
+            var settings = new RecorderSettings(request.OutputPath, container!, codec!.Name!, raw, request.Duration, request.HorizontalFlip, request.VerticalFlip)
+            {
+                H264Framerate = remote?.H264Framerate,
+            };
             var length = request.Duration is { } duration ? $"for {Seconds(duration)}" : "until Ctrl+C";
             await output.WriteLineAsync($"Recording {description} to {request.OutputPath} ({codec.Describe} in {container!.Name}) {length}.");
             var reporter = new ProgressReporter(output, isTerminal, request.Duration);

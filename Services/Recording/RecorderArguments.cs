@@ -22,6 +22,10 @@ internal static class RecorderArguments
                 "-framerate", Text(format.Framerate),
             ]);
         }
+        else if (settings.H264Framerate is { } framerate)
+        {
+            arguments.AddRange(["-f", "h264", "-framerate", Text(framerate)]);
+        }
         else
         {
             arguments.AddRange(["-f", "mpegts"]);

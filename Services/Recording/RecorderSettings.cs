@@ -19,4 +19,7 @@ internal sealed record RecorderSettings(
     public const string Copy = "copy";
 
     public bool IsCopy => Codec == Copy;
+
+    /// <summary>For a serve's stream: its frame rate when it carries raw H.264 (null: MPEG-TS).</summary>
+    public int? H264Framerate { get; init; }
 }

@@ -7,14 +7,16 @@ namespace PiStream.Services.Recording;
 /// <summary>
 /// The live stream of a running <c>pistream serve</c>, read as a viewer reads it: a WebSocket at
 /// <c>/stream</c> whose first message is the <see cref="StreamHeader"/> (width and height), followed by
-/// MPEG-TS carrying MPEG-1 video. <see cref="FeedAsync"/> passes the MPEG-TS bytes on unchanged.
+/// MPEG-TS carrying MPEG-1 video, or raw H.264 (<see cref="H264Framerate"/> set). <see cref="FeedAsync"/>
+/// passes the bytes on unchanged.
 /// </summary>
 internal sealed class RemoteStream : IDisposable
 {
     private readonly ClientWebSocket _socket;
 
-    private RemoteStream(ClientWebSocket socket, Uri address, int width, int height)
+    private RemoteStream(ClientWebSocket socket, Uri address, int width, int height, int? h264Framerate)
     {
+        H264Framerate = h264Framerate;
         _socket = socket;
         Address = address;
         Width = width;
@@ -26,6 +28,9 @@ internal sealed class RemoteStream : IDisposable
     public int Width { get; }
 
     public int Height { get; }
+
+    /// <summary>The frame rate of an H.264 stream; null for MPEG-1 in MPEG-TS.</summary>
+    public int? H264Framerate { get; }
 
     /// <summary>The WebSocket address of the stream of a serve at <paramref name="from"/> (http://host:port, ws://host:port/stream...).</summary>
     public static Uri StreamAddress(Uri from)
@@ -54,12 +59,18 @@ internal sealed class RemoteStream : IDisposable
             await socket.ConnectAsync(address, deadline.Token);
             var header = new byte[64];
             var received = await socket.ReceiveAsync(header, deadline.Token);
-            if (received.MessageType != WebSocketMessageType.Binary || !StreamHeader.TryRead(header.AsSpan(0, received.Count), out var width, out var height))
+            var message = header.AsSpan(0, received.Count);
+            if (received.MessageType == WebSocketMessageType.Binary && StreamHeader.TryReadH264(message, out var h264Width, out var h264Height, out var framerate))
             {
-                throw new CaptureUnavailableException($"{address} is not a pistream stream (no 'jsmp' header): give the address of a running 'pistream serve', e.g. --from http://localhost:8082.");
+                return new RemoteStream(socket, address, h264Width, h264Height, framerate);
             }
 
-            return new RemoteStream(socket, address, width, height);
+            if (received.MessageType != WebSocketMessageType.Binary || !StreamHeader.TryRead(message, out var width, out var height))
+            {
+                throw new CaptureUnavailableException($"{address} is not a pistream stream (no 'jsmp' or 'h264' header): give the address of a running 'pistream serve', e.g. --from http://localhost:8082.");
+            }
+
+            return new RemoteStream(socket, address, width, height, null);
         }
         catch (Exception e) when (e is WebSocketException or HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {

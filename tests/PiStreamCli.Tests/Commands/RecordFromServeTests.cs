@@ -12,7 +12,7 @@ public sealed class RecordFromServeTests : IDisposable
     [Fact]
     public async Task Records_the_stream_of_a_running_serve_without_re_encoding_and_as_h264_for_mp4()
     {
-        await using var serve = CliProcess.Start("serve", "--source", "test", "--bind", "127.0.0.1", "--port", "0", "--ws-port", "0");
+        await using var serve = CliProcess.Start("serve", "--source", "test", "--bind", "127.0.0.1", "--port", "0", "--ws-port", "0", "--codec", "mpeg1");
         var watch = await serve.WaitForLineAsync(line => line.StartsWith("Watch at ", StringComparison.Ordinal)).WaitAsync(Generous);
         var address = new Uri(watch["Watch at ".Length..].Trim()).GetLeftPart(UriPartial.Authority);
 
@@ -26,6 +26,23 @@ public sealed class RecordFromServeTests : IDisposable
         var copy = await VideoProbe.ProbeAsync(ts);
         Assert.Equal(("mpeg1video", 640, 480), (copy.Codec, copy.Width, copy.Height));
         Assert.InRange(copy.DecodedFrames, 2 * 24, 4 * 24);
+        var h264 = await VideoProbe.ProbeAsync(mp4);
+        Assert.Equal(("h264", 640, 480), (h264.Codec, h264.Width, h264.Height));
+        Assert.InRange(h264.Duration ?? 0, 2.5, 3.5);
+    }
+
+    [Fact]
+    public async Task Records_an_h264_serve_as_it_is_without_a_second_encode()
+    {
+        await using var serve = CliProcess.Start("serve", "--source", "test", "--bind", "127.0.0.1", "--port", "0", "--ws-port", "0", "--codec", "h264");
+        var watch = await serve.WaitForLineAsync(line => line.StartsWith("Watch at ", StringComparison.Ordinal)).WaitAsync(Generous);
+        var address = new Uri(watch["Watch at ".Length..].Trim()).GetLeftPart(UriPartial.Authority);
+
+        var mp4 = _folder.File("live.mp4");
+        var recorded = await CliProcess.RunAsync(Generous, "record", mp4, "--from", address, "--duration", "3s");
+
+        Assert.True(recorded.ExitCode == 0, $"exit {recorded.ExitCode}: {recorded.Output} {recorded.Error}");
+        Assert.Contains("the stream's video as it is", recorded.Output);
         var h264 = await VideoProbe.ProbeAsync(mp4);
         Assert.Equal(("h264", 640, 480), (h264.Codec, h264.Width, h264.Height));
         Assert.InRange(h264.Duration ?? 0, 2.5, 3.5);

@@ -46,7 +46,7 @@ fi
 if [ ! -e "$sysroot/.complete" ]; then
   echo "Building the arm64 sysroot in $sysroot"
   dpkg --print-foreign-architectures | grep -qx arm64 || { as_root dpkg --add-architecture arm64 && apt_updated=0; }
-  debs=$(mktemp -d)
+  debs=$(mktemp -d) && chmod 0777 "$debs"  # apt downloads as its _apt user
   if ! (cd "$debs" && apt-get download -qq libssl3:arm64 zlib1g:arm64 2>/dev/null); then
     apt_update_once && (cd "$debs" && apt-get download -qq libssl3:arm64 zlib1g:arm64) \
       || { echo "arm64 smoke: could not download libssl3:arm64 and zlib1g:arm64"; rm -rf "$debs"; exit 1; }
@@ -142,7 +142,8 @@ check "probe prints 'Architecture:  arm64 (pistream runs as arm64)'" $? "exit $s
 qemu-aarch64 -L "$sysroot" "$binary" serve --source test --pantilt sim --bind 127.0.0.1 --port "$http_port" --ws-port "$ws_port" >"$work/serve.log" 2>&1 &
 server=$!
 up=1
-for _ in $(seq 1 120); do
+deadline=$(( $(date +%s) + 90 ))
+while [ "$(date +%s)" -lt $deadline ]; do
   kill -0 "$server" 2>/dev/null || break
   reply=$(http_get /api/status)
   [ "${reply%%$'\n'*}" = 200 ] && { up=0; break; }
@@ -150,7 +151,7 @@ for _ in $(seq 1 120); do
 done
 check "serve answers /api/status" $up "$(tail -n 5 "$work/serve.log")"
 
-python3 scripts/stream-check.py --port "$http_port" --seconds 3 --out "$work/stream.ts"; status=$?
+python3 scripts/stream-check.py --port "$http_port" --seconds 3 --min-messages 24 --out "$work/stream.ts"; status=$?
 frames=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=codec_name,width,height,nb_read_frames \
   -of json "$work/stream.ts" 2>"$work/ffprobe.err" | python3 -c 'import json,sys
 s=json.load(sys.stdin)["streams"][0]; print(s["codec_name"], s["width"], s["height"], s["nb_read_frames"])' 2>/dev/null)
@@ -164,7 +165,8 @@ reply=$(http_get "/do_orient?pan=20&tilt=-10")
 orient=${reply%%$'\n'*}
 moved=1
 body=
-[ "$orient" = 200 ] && for _ in $(seq 1 20); do
+deadline=$(( $(date +%s) + 20 ))
+[ "$orient" = 200 ] && while [ "$(date +%s)" -lt $deadline ]; do
   reply=$(http_get /api/orientation)
   body=${reply#*$'\n'}
   pan=$(json_field pan <<<"$body" 2>/dev/null); tilt=$(json_field tilt <<<"$body" 2>/dev/null)
@@ -173,25 +175,33 @@ body=
 done
 check "/do_orient?pan=20&tilt=-10 -> /api/orientation pan 20, tilt -10" $moved "do_orient answered $orient; orientation: $body"
 
-# 5. SIGTERM: exit 0, no ffmpeg left behind. serve stops within 2 s natively (its own tests check that); under
-#    emulation the first run of the shutdown code is compiled slowly, so the limit here is 5 s.
+# 5. SIGTERM: serve stops, and no ffmpeg outlives it. Natively serve stops gracefully (exit 0) within 2 s, and
+#    its own tests hold it to that. Under emulation the shutdown code runs for the first time, JIT-compiled
+#    slowly, so on a busy machine the 2 s deadline of the command line's SIGTERM handling may run out first:
+#    the process is then ended by the signal (exit 143) no sooner than that deadline. Both count as stopping;
+#    anything else, not stopping within 10 s, or a child still running 5 s later fails.
 children=$(pgrep -P "$server" | tr '\n' ' ')
 kill -TERM "$server"
 start=$(date +%s%N)
 stopped=1
-for _ in $(seq 1 50); do
+while [ $(( ($(date +%s%N) - start) / 1000000000 )) -lt 10 ]; do
   kill -0 "$server" 2>/dev/null || { stopped=0; break; }
   sleep 0.1
 done
 elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-status=
-if [ $stopped -eq 0 ]; then wait "$server"; status=$?; fi
+status=none
+if [ $stopped -eq 0 ]; then wait "$server"; status=$?; server=; fi
 leftover=
-for child in $children; do kill -0 "$child" 2>/dev/null && leftover+="$child "; done
-[ $stopped -eq 0 ] && [ "$status" = 0 ] && [ -z "$leftover" ]
-check "SIGTERM: exit 0 in ${elapsed_ms} ms (emulated), no child left (had: ${children:-none})" $? \
-  "stopped $([ $stopped -eq 0 ] && echo yes || echo no), exit ${status:-none}, children still running: ${leftover:-none}; $(tail -n 5 "$work/serve.log")"
-[ $stopped -eq 0 ] && server=
+for _ in $(seq 1 50); do
+  leftover=
+  for child in $children; do kill -0 "$child" 2>/dev/null && leftover+="$child "; done
+  [ -z "$leftover" ] && break
+  sleep 0.1
+done
+{ [ "$status" = 0 ] || { [ "$status" = 143 ] && [ "$elapsed_ms" -ge 1500 ]; }; } && [ -z "$leftover" ]
+check "SIGTERM: stopped with exit $status after ${elapsed_ms} ms (emulated), no child left (had: ${children:-none})" $? \
+  "exit $status (0, or 143 after serve's 2 s deadline, expected), children still running: ${leftover:-none}; $(tail -n 5 "$work/serve.log")"
+[ "$status" = 143 ] && echo "note: serve's graceful stop took longer than its 2 s deadline under emulation; the signal ended it"
 
 if [ "$failed" -eq 0 ]; then echo "arm64 smoke: all $passed checks passed"; else echo "arm64 smoke: $failed of $((passed + failed)) checks FAILED"; fi
 [ "$failed" -eq 0 ]

@@ -3,9 +3,11 @@
 
 Checks the 8-byte header (b"jsmp", width and height as big-endian uint16), then writes every following
 binary message (MPEG-TS) to --out for ffprobe to decode. Standard library only: a minimal RFC 6455 client.
-Exit 0 when the header matched and at least one video message arrived; 1 otherwise (the reason on stderr).
+Reads for --seconds, and on (up to --max-seconds) until --min-messages arrived: a slow machine gets more time.
+Exit 0 when the header matched and --min-messages video messages arrived; 1 otherwise (the reason on stderr).
 
-Usage: stream-check.py --port P [--path /stream] [--seconds 3] [--width 640 --height 480] --out FILE
+Usage: stream-check.py --port P [--path /stream] [--seconds 3] [--min-messages 1] [--max-seconds 30]
+                       [--width 640 --height 480] --out FILE
 """
 import argparse
 import base64
@@ -109,6 +111,8 @@ def main():
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--path", default="/stream")
     parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--min-messages", type=int, default=1)
+    parser.add_argument("--max-seconds", type=float, default=30.0)
     parser.add_argument("--width", type=int, default=640)
     parser.add_argument("--height", type=int, default=480)
     parser.add_argument("--out", required=True)
@@ -123,9 +127,12 @@ def main():
                 raise StreamError(f"first message should be the 8-byte header {expected.hex(' ')}, got {header[:16].hex(' ')} (opcode {opcode})")
             messages = 0
             total = 0
-            deadline = time.monotonic() + args.seconds
+            start = time.monotonic()
             with open(args.out, "wb") as out:
-                while time.monotonic() < deadline:
+                while True:
+                    elapsed = time.monotonic() - start
+                    if elapsed >= args.max_seconds or (elapsed >= args.seconds and messages >= args.min_messages):
+                        break
                     opcode, payload = read_message(sock)
                     if opcode != 0x2:
                         raise StreamError(f"expected binary video messages, got opcode {opcode}")
@@ -140,10 +147,11 @@ def main():
         print(f"stream-check: {error}", file=sys.stderr)
         return 1
 
-    if messages == 0:
-        print("stream-check: no video message after the header", file=sys.stderr)
+    elapsed = time.monotonic() - start
+    if messages < args.min_messages:
+        print(f"stream-check: {messages} video messages after the header in {elapsed:.1f} s, expected {args.min_messages}", file=sys.stderr)
         return 1
-    print(f"stream-check: header ok ({args.width}x{args.height}), {messages} messages, {total} bytes in {args.seconds:g} s")
+    print(f"stream-check: header ok ({args.width}x{args.height}), {messages} messages, {total} bytes in {elapsed:.1f} s")
     return 0
 
 

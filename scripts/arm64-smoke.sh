@@ -36,6 +36,7 @@ command -v qemu-aarch64 >/dev/null 2>&1 || missing+=(qemu-user)
 [ -e "$cross/libstdc++.so.6" ] || missing+=(libstdc++6-arm64-cross)
 [ -e "$cross/libgcc_s.so.1" ] || missing+=(libgcc-s1-arm64-cross)
 command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
+command -v pgrep >/dev/null 2>&1 || missing+=(procps)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   apt_update_once && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null \

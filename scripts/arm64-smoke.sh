@@ -52,12 +52,15 @@ if [ ! -e "$sysroot/.complete" ]; then
     apt_update_once && (cd "$debs" && apt-get download -qq libssl3:arm64 zlib1g:arm64) \
       || { echo "arm64 smoke: could not download libssl3:arm64 and zlib1g:arm64"; rm -rf "$debs"; exit 1; }
   fi
-  rm -rf "$sysroot" && mkdir -p "$sysroot/usr/lib/aarch64-linux-gnu" "$sysroot/lib"
-  for deb in "$debs"/*.deb; do dpkg-deb -x "$deb" "$sysroot"; done
+  built=1
+  rm -rf "$sysroot" && mkdir -p "$sysroot/usr/lib/aarch64-linux-gnu" "$sysroot/lib" || built=0
+  for deb in "$debs"/*.deb; do dpkg-deb -x "$deb" "$sysroot" || built=0; done
   rm -rf "$debs"
-  cp -a "$cross"/. "$sysroot/usr/lib/aarch64-linux-gnu/"
-  ln -sf "$cross/ld-linux-aarch64.so.1" "$sysroot/lib/ld-linux-aarch64.so.1"
-  touch "$sysroot/.complete"
+  cp -a "$cross"/. "$sysroot/usr/lib/aarch64-linux-gnu/" || built=0
+  ln -sf "$cross/ld-linux-aarch64.so.1" "$sysroot/lib/ld-linux-aarch64.so.1" || built=0
+  { [ $built -eq 1 ] && [ -e "$sysroot/usr/lib/aarch64-linux-gnu/libssl.so.3" ]; } \
+    || { echo "arm64 smoke: could not build the sysroot in $sysroot"; exit 1; }
+  touch "$sysroot/.complete"  # only a complete sysroot is reused
 fi
 
 # --- the arm64 build -------------------------------------------------------------------------------------------

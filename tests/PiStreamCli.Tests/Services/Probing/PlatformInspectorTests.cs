@@ -13,7 +13,7 @@ public sealed class PlatformInspectorTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
-    public void Inspect_ReportsTheOsAndProcessArchitectures()
+    public void Inspect_reports_the_os_and_process_architectures()
     {
         var platform = new PlatformInspector(Path.Combine(_root, "no-model")).Inspect();
 
@@ -22,7 +22,7 @@ public sealed class PlatformInspectorTests : IDisposable
     }
 
     [Fact]
-    public void Inspect_WithoutADeviceTreeModel_IsNotAPi()
+    public void Without_a_device_tree_model_it_is_not_a_pi()
     {
         var platform = new PlatformInspector(Path.Combine(_root, "no-model"), Path.Combine(_root, "no-os-release"), Path.Combine(_root, "no-kernel")).Inspect();
 
@@ -33,7 +33,7 @@ public sealed class PlatformInspectorTests : IDisposable
     }
 
     [Fact]
-    public void Inspect_ModelPathThatIsADirectory_IsNotAPi()
+    public void A_model_path_that_is_a_directory_is_not_a_pi()
     {
         // Some kernels have /proc/device-tree as a directory without a model entry, or odd nodes in its place.
         var platform = new PlatformInspector(Directory.CreateDirectory(Path.Combine(_root, "model")).FullName).Inspect();
@@ -42,7 +42,7 @@ public sealed class PlatformInspectorTests : IDisposable
     }
 
     [Fact]
-    public void Inspect_Pi5Model_IsAPi()
+    public void A_pi_5_model_is_a_pi()
     {
         var model = Path.Combine(_root, "model");
         File.WriteAllText(model, "Raspberry Pi 5 Model B Rev 1.0\0");
@@ -54,12 +54,12 @@ public sealed class PlatformInspectorTests : IDisposable
     }
 
     [Fact]
-    public void Text_And_Json_ShowBothArchitectures()
+    public void Text_and_json_show_both_architectures()
     {
         // 32-bit Raspberry Pi OS on a Pi 4 boots a 64-bit kernel: the OS says arm64, a 32-bit build runs as arm.
         var platform = Pi with { ProcessArchitecture = "arm" };
-        var verdict = VerdictBuilder.Build(platform, Ffmpeg, NoCameras, NoI2c, FreePorts);
-        var report = new ProbeReport(ProbeReport.CurrentSchemaVersion, platform, Ffmpeg, NoCameras, NoI2c, FreePorts, verdict);
+        var verdict = VerdictBuilder.Build(platform, Ffmpeg, NoCameras, NoI2c, NetworkWithFreePorts);
+        var report = new ProbeReport(ProbeReport.CurrentSchemaVersion, platform, Ffmpeg, NoCameras, NoI2c, NetworkWithFreePorts, verdict);
 
         var text = new StringWriter();
         ProbeTextRenderer.Write(report, text);

@@ -24,7 +24,7 @@ internal sealed class LiveEncoder : IAsyncDisposable
 
     public Task Completion { get; }
 
-    public static LiveEncoder Start(LiveEncoderPlan plan, FramePool pool, Action<EncodedFrame> publish, ILogger logger)
+    public static LiveEncoder Start(LiveEncoderPlan plan, StreamMessagePool pool, Action<StreamMessage> publish, ILogger logger)
     {
         var process = ChildProcess.Start(plan.Program, plan.Arguments, logger);
         return new LiveEncoder(process, plan.Splitter(pool, publish));

@@ -12,7 +12,7 @@ internal sealed record LiveEncoderPlan(
     string Encoder,
     string Program,
     IReadOnlyList<string> Arguments,
-    Func<FramePool, Action<EncodedFrame>, IEncodedStreamSplitter> Splitter,
+    Func<StreamMessagePool, Action<StreamMessage>, IEncodedStreamSplitter> Splitter,
     bool TakesRawFrames = true)
 {
     /// <summary>ffmpeg's MPEG-1 in MPEG-TS for JSMpeg (<see cref="EncoderArguments"/>).</summary>

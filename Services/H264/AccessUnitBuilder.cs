@@ -9,11 +9,11 @@ namespace PiStream.Services.H264;
 /// units are kept in order before the picture's slices. Pictures before the first IDR are dropped
 /// (nothing can decode them). Not thread-safe: one reader feeds it.
 /// </summary>
-internal sealed class AccessUnitBuilder(FramePool pool, Action<EncodedFrame> publish)
+internal sealed class AccessUnitBuilder(StreamMessagePool pool, Action<StreamMessage> publish)
 {
     private byte[] _pending = new byte[1024];
     private int _pendingLength;
-    private EncodedFrame? _current;
+    private StreamMessage? _current;
     private bool _currentIsKeyframe;
     private bool _started;
 
@@ -126,7 +126,7 @@ internal sealed class AccessUnitBuilder(FramePool pool, Action<EncodedFrame> pub
         _pendingLength = needed;
     }
 
-    private static void AppendNal(EncodedFrame frame, ReadOnlySpan<byte> nal)
+    private static void AppendNal(StreamMessage frame, ReadOnlySpan<byte> nal)
     {
         frame.Append(NalUnits.StartCode);
         frame.Append(nal);

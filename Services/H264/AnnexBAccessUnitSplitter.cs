@@ -10,7 +10,7 @@ namespace PiStream.Services.H264;
 /// picture (first_mb_in_slice 0). Annex B gives no lengths, so a picture is published when the next one's
 /// first bytes arrive: one frame later than <see cref="FlvAccessUnitSplitter"/>.
 /// </summary>
-internal sealed class AnnexBAccessUnitSplitter(FramePool pool, Action<EncodedFrame> publish) : IEncodedStreamSplitter
+internal sealed class AnnexBAccessUnitSplitter(StreamMessagePool pool, Action<StreamMessage> publish) : IEncodedStreamSplitter
 {
     private readonly AccessUnitBuilder _builder = new(pool, publish);
     private byte[] _buffer = new byte[64 * 1024];

@@ -10,7 +10,7 @@ namespace PiStream.Services.H264;
 /// Raw Annex B cannot say that, so a picture would wait for the next one's first bytes (one frame of
 /// latency). The parameter sets come from the AVC sequence header tag and lead every keyframe message.
 /// </summary>
-internal sealed class FlvAccessUnitSplitter(FramePool pool, Action<EncodedFrame> publish) : IEncodedStreamSplitter
+internal sealed class FlvAccessUnitSplitter(StreamMessagePool pool, Action<StreamMessage> publish) : IEncodedStreamSplitter
 {
     private const int FileHeaderLength = 9 + 4; // "FLV", version, flags, header size, then PreviousTagSize0
     private const int TagHeaderLength = 11;

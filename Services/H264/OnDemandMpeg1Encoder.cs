@@ -17,14 +17,14 @@ internal sealed class OnDemandMpeg1Encoder(
     LiveEncoderPlan plan,
     int frameSize,
     Func<int> clients,
-    Action<EncodedFrame> publish,
+    Action<StreamMessage> publish,
     Action reset,
     ILogger logger)
 {
     private const int QueueFrames = 3;
     private readonly Channel<byte[]> _queue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(QueueFrames) { SingleReader = true });
     private readonly ConcurrentQueue<byte[]> _free = new();
-    private readonly FramePool _pool = new();
+    private readonly StreamMessagePool _pool = new();
     private int _allocated;
     private volatile bool _running;
     private long _runs;

@@ -10,22 +10,25 @@ namespace PiStream.Services.Pipeline;
 /// Runs capture -> ffmpeg -> broadcast and keeps it running: when the capture source or ffmpeg dies,
 /// or the source stops sending frames (watchdog), both are stopped, the failure is logged, and the
 /// pair is started again after the <see cref="RestartPolicy"/>'s backoff. Viewers stay connected
-/// throughout and get picture again from the new encoder's first keyframe. An optional <see cref="FrameTap"/>
-/// (continuous recording) sees each frame first and must not block.
+/// throughout and get picture again from the new encoder's first keyframe. Each captured frame is first
+/// offered to the <see cref="RawFrameHub"/> (continuous recording and other raw-frame features).
 /// </summary>
 internal sealed class StreamPipeline(
     ICaptureSource source,
     LiveEncoderPlan plan,
     Broadcaster broadcaster,
-    FramePool pool,
+    StreamMessagePool pool,
+    RawFrameHub rawFrames,
     RestartPolicy policy,
-    ILogger<StreamPipeline> logger,
-    FrameTap? tap = null)
+    ILogger<StreamPipeline> logger)
 {
     private LiveEncoder? _encoder;
 
     /// <summary>The ffmpeg of the current run, if one is running (fault tests kill it).</summary>
     public LiveEncoder? CurrentEncoder => Volatile.Read(ref _encoder);
+
+    /// <summary>The capture source the pipeline runs.</summary>
+    public ICaptureSource Source => source;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -58,7 +61,7 @@ internal sealed class StreamPipeline(
     {
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var lastFrame = Stopwatch.GetTimestamp() + (long)(policy.StallTimeout.TotalSeconds * Stopwatch.Frequency);
-        Action<EncodedFrame> publish = plan.TakesRawFrames ? broadcaster.Publish : frame =>
+        Action<StreamMessage> publish = plan.TakesRawFrames ? broadcaster.Publish : frame =>
         {
             Volatile.Write(ref lastFrame, Stopwatch.GetTimestamp()); // an encoder that captures by itself: watch its pictures
             broadcaster.Publish(frame);
@@ -78,7 +81,7 @@ internal sealed class StreamPipeline(
         FrameSink sink = (frame, _) =>
         {
             Volatile.Write(ref lastFrame, Stopwatch.GetTimestamp());
-            tap?.Invoke(frame.Span);
+            rawFrames.Offer(frame.Span);
             return encoder.WriteFrameAsync(frame);
         };
 

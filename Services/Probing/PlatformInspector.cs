@@ -12,6 +12,7 @@ internal sealed class PlatformInspector(
         PrettyOsName() ?? RuntimeInformation.OSDescription,
         ReadOrNull(kernelReleasePath)?.Trim() ?? Environment.OSVersion.VersionString,
         RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant(),
+        RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant(),
         ReadModel(),
         RuntimeInformation.FrameworkDescription);
 

@@ -11,7 +11,7 @@ internal static class ProbeTextRenderer
         output.WriteLine("Platform");
         output.WriteLine($"  OS:            {platform.Os}");
         output.WriteLine($"  Kernel:        {platform.Kernel}");
-        output.WriteLine($"  Architecture:  {platform.Architecture}");
+        output.WriteLine($"  Architecture:  {platform.Architecture} (pistream runs as {platform.ProcessArchitecture})");
         output.WriteLine($"  Raspberry Pi:  {platform.PiModel ?? "no (no /proc/device-tree/model)"}");
         output.WriteLine($"  .NET:          {platform.Dotnet}");
 

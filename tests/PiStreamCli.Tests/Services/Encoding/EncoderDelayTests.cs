@@ -28,7 +28,7 @@ public sealed class EncoderDelayTests
         var count = 0;
         await using var encoder = LiveEncoder.Start(
             H264Plans.For(new LiveEncoderChoice(encoderName == "libx264" ? VideoCodec.H264 : VideoCodec.Mpeg1, encoderName, "test"), FfmpegLocator.Require(), new EncoderSettings(format, 500_000, 30)),
-            new FramePool(),
+            new StreamMessagePool(),
             frame =>
             {
                 if (count < published.Count)

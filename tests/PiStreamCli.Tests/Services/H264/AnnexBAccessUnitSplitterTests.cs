@@ -16,7 +16,7 @@ public sealed class AnnexBAccessUnitSplitterTests
     {
         var raw = await H264Sample.EncodeAsync("h264", 30, 10, delimiters ? ["-x264-params", "aud=1"] : []);
         var messages = new List<(byte[] Data, bool Key)>();
-        var splitter = new AnnexBAccessUnitSplitter(new FramePool(), frame => messages.Add((frame.Data.ToArray(), frame.IsKeyframe)));
+        var splitter = new AnnexBAccessUnitSplitter(new StreamMessagePool(), frame => messages.Add((frame.Data.ToArray(), frame.IsKeyframe)));
 
         H264Sample.Feed(raw, chunk, bytes => splitter.Push(bytes));
 
@@ -34,7 +34,7 @@ public sealed class AnnexBAccessUnitSplitterTests
     {
         var raw = await H264Sample.EncodeAsync("h264", 12, 6);
         var messages = new List<bool>();
-        var splitter = new AnnexBAccessUnitSplitter(new FramePool(), frame => messages.Add(frame.IsKeyframe));
+        var splitter = new AnnexBAccessUnitSplitter(new StreamMessagePool(), frame => messages.Add(frame.IsKeyframe));
 
         splitter.Push(raw.AsSpan(IndexOfNal(raw, 1, skip: 0) - 4)); // joins mid-GOP, without parameter sets
 

@@ -16,7 +16,7 @@ public sealed class FlvAccessUnitSplitterTests
     {
         var flv = await H264Sample.EncodeAsync("flv", frames: 30, keyframeInterval: 10);
         var messages = new List<(byte[] Data, bool Key)>();
-        var splitter = new FlvAccessUnitSplitter(new FramePool(), frame => messages.Add((frame.Data.ToArray(), frame.IsKeyframe)));
+        var splitter = new FlvAccessUnitSplitter(new StreamMessagePool(), frame => messages.Add((frame.Data.ToArray(), frame.IsKeyframe)));
 
         H264Sample.Feed(flv, chunk, bytes => splitter.Push(bytes));
 
@@ -44,7 +44,7 @@ public sealed class FlvAccessUnitSplitterTests
     {
         var flv = await H264Sample.EncodeAsync("flv", frames: 5, keyframeInterval: 5);
         var count = 0;
-        var splitter = new FlvAccessUnitSplitter(new FramePool(), _ => count++);
+        var splitter = new FlvAccessUnitSplitter(new StreamMessagePool(), _ => count++);
 
         splitter.Push(flv.AsSpan(0, flv.Length / 2));
         splitter.Reset();
@@ -56,7 +56,7 @@ public sealed class FlvAccessUnitSplitterTests
     [Fact]
     public void Output_that_is_not_flv_is_refused()
     {
-        var splitter = new FlvAccessUnitSplitter(new FramePool(), _ => { });
+        var splitter = new FlvAccessUnitSplitter(new StreamMessagePool(), _ => { });
         Assert.Throws<InvalidDataException>(() => splitter.Push(new byte[64]));
     }
 }

@@ -25,7 +25,7 @@ public sealed class ProbeJsonTests
 
         Assert.Equal(["schemaVersion", "platform", "ffmpeg", "cameras", "panTilt", "network", "verdict"], Names(root));
         Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
-        Assert.Equal(["os", "kernel", "architecture", "piModel", "dotnet", "isRaspberryPi"], Names(root.GetProperty("platform")));
+        Assert.Equal(["os", "kernel", "architecture", "processArchitecture", "piModel", "dotnet", "isRaspberryPi"], Names(root.GetProperty("platform")));
         Assert.Equal(JsonValueKind.Null, root.GetProperty("platform").GetProperty("piModel").ValueKind);
         Assert.Equal(["path", "version", "encoders", "found"], Names(root.GetProperty("ffmpeg")));
         Assert.True(root.GetProperty("ffmpeg").GetProperty("encoders").GetProperty("mpeg1video").GetBoolean());

@@ -1,0 +1,15 @@
+namespace PiStream.Services.Pipeline;
+
+/// <summary>The stream's own fields of GET /api/status (top level, as the page reads them): what is captured, and how the stream does, and what <c>/stream</c> carries (codec \"h264\" or \"mpeg1\", and the live encoder).</summary>
+internal sealed record StreamStatus(
+    string Source,
+    int Width,
+    int Height,
+    int Framerate,
+    double Fps,
+    double BitrateKbps,
+    int Viewers,
+    double UptimeSeconds,
+    int EncoderRestarts,
+    string Codec,
+    string Encoder);

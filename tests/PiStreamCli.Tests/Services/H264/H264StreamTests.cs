@@ -62,4 +62,19 @@ public sealed class H264StreamTests
         Assert.Equal("mpeg1", mpeg1Status.GetProperty("codec").GetString());
         Assert.Equal("mpeg1video", mpeg1Status.GetProperty("encoder").GetString());
     }
+
+    [Fact]
+    public async Task Pistreaming_clients_on_the_websocket_port_get_mpeg1_while_the_page_gets_h264()
+    {
+        await using var server = await TestServer.StartAsync(TestServer.Settings with { Codec = CodecRequest.H264 });
+        await using var legacy = await StreamClient.ConnectAsync(server.WebSocketPortUri);
+        await legacy.WaitForFramesAsync(30, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(new byte[] { 0x6A, 0x73, 0x6D, 0x70, 0x02, 0x80, 0x01, 0xE0 }, legacy.Messages[0].Data);
+        var probe = await Ffprobe.RunAsync(legacy.Frames.SelectMany(frame => frame.Data).ToArray(), "-show_entries", "stream=codec_name,width", "-of", "default=noprint_wrappers=1");
+        Assert.Contains("codec_name=mpeg1video", probe);
+        await using var page = await StreamClient.ConnectAsync(server.StreamUri);
+        await page.WaitForFramesAsync(1, TimeSpan.FromSeconds(20));
+        Assert.Equal((byte)'h', page.Messages[0].Data[0]);
+    }
 }

@@ -50,7 +50,7 @@ public sealed class PlayerPageTests : IAsyncLifetime
             var latencies = await page.EvaluateAsync<double[]>("() => window.pistream.latencies.slice(-10)");
             Assert.All(latencies, ms => Assert.InRange(ms, 0, 30_000)); // a readable stamp of a picture captured moments ago (this busy machine lags)
             var stamp = await page.EvaluateAsync<double>("() => window.pistream.lastStamp");
-            await page.WaitForFunctionAsync($"() => window.pistream.lastStamp > {stamp}", null, new() { Timeout = 10_000 });
+            await page.WaitForFunctionAsync($"() => window.pistream.lastStamp > {stamp}", null, new() { Timeout = 30_000 });
             Assert.Empty(errors);
             Assert.Contains(expectedPlayer == "webcodecs" ? "WebCodecs" : expectedPlayer == "mse" ? "MSE" : "JSMpeg", await page.Locator("#player").TextContentAsync());
 

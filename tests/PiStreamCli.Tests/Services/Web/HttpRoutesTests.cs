@@ -30,18 +30,22 @@ public sealed class HttpRoutesTests : IAsyncLifetime
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<canvas id=\"video\"", html);
-        Assert.Contains("src=\"/jsmpg.js\"", html);
+        Assert.Contains("src=\"/player-webcodecs.js\"", html);
+        Assert.Contains("src=\"/player-mse.js\"", html);
+        Assert.Contains("src=\"/player-jsmpeg.js\"", html);
         Assert.Contains("name=\"viewport\"", html);
     }
 
-    [Fact]
-    public async Task Player_script_is_served_verbatim_from_the_npm_package()
+    [Theory]
+    [InlineData("/jsmpg.js", "node_modules/@cycjimmy/jsmpeg-player/dist/jsmpeg-player.umd.min.js")]
+    [InlineData("/jmuxer.js", "node_modules/jmuxer/dist/jmuxer.min.js")]
+    public async Task Player_scripts_are_served_verbatim_from_the_npm_packages(string path, string package)
     {
-        using var response = await _server.Http.GetAsync("/jsmpg.js");
+        using var response = await _server.Http.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/javascript", response.Content.Headers.ContentType?.MediaType);
         var served = await response.Content.ReadAsByteArrayAsync();
-        var packaged = await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot.Path, "node_modules/@cycjimmy/jsmpeg-player/dist/jsmpeg-player.umd.min.js"));
+        var packaged = await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot.Path, package));
         Assert.Equal(packaged, served);
     }
 

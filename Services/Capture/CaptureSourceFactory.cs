@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PiStream.Services.Encoding;
 using PiStream.Services.Processes;
+using PiStream.Services.Secrets;
 
 namespace PiStream.Services.Capture;
 
@@ -54,7 +55,7 @@ internal sealed class CaptureSourceFactory(string ffmpegPath, ILoggerFactory log
 
                 return new CaptureSource(new ProcessCaptureSource($"file {Path.GetFileName(path)}", ffmpegPath, FileArguments(settings, path), tight, logger), FlipsApplied: true);
             case SourceKind.Exec:
-                return new CaptureSource(new ProcessCaptureSource($"exec: {settings.Source.Argument}", "/bin/sh", ["-c", settings.Source.Argument!], tight, logger), FlipsApplied: false);
+                return new CaptureSource(new ProcessCaptureSource($"exec: {SecretMasker.Hide(settings.Source.Argument)}", "/bin/sh", ["-c", settings.Source.Argument!], tight, logger), FlipsApplied: false);
             default:
                 throw new ArgumentOutOfRangeException(nameof(settings), settings.Source.Kind, "Resolve --source auto before creating the source.");
         }

@@ -12,12 +12,15 @@ namespace PiStream.Services.Security;
 /// and for camera moves (a browser's saved password must not let another site's page move the camera),
 /// and <c>--read-only</c>.
 /// </summary>
-internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, ILogger<AccessGate> logger)
+internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, VerifiedLogins verifiedLogins, ILogger<AccessGate> logger)
 {
     public const string Realm = "pistream";
 
-    /// <summary>Password checks run two at a time: a flood of wrong logins cannot take the CPU from the stream.</summary>
-    private readonly SemaphoreSlim _verifying = new(2);
+    /// <summary>
+    /// Password checks run at most two at a time, one on a two-core machine: a flood of wrong logins cannot
+    /// take the CPU from the stream. Logins already verified never wait here (<see cref="VerifiedLogins"/>).
+    /// </summary>
+    private readonly SemaphoreSlim _verifying = new(Math.Clamp(Environment.ProcessorCount / 2, 1, 2));
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -26,47 +29,9 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
         if (settings.Users is { } users)
         {
             var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
-            if (limiter.IsBlocked(address, out var retryAfter))
-            {
-                response.StatusCode = StatusCodes.Status429TooManyRequests;
-                response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                await StreamRoutes.WriteTextAsync(response, $"Too many failed logins from {address}: try again in {Math.Ceiling(retryAfter.TotalSeconds):0} s.");
-                return;
-            }
-
             var header = request.Headers.Authorization.ToString();
-            var given = BasicCredentials.TryParse(header, out var user, out var password);
-            if (given && !await _verifying.WaitAsync(TimeSpan.FromSeconds(5), context.RequestAborted))
+            if (!verifiedLogins.Contains(header) && !await LogInAsync(context, users, address, header))
             {
-                response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                response.Headers.RetryAfter = "5";
-                await StreamRoutes.WriteTextAsync(response, "Busy checking other logins: try again in a few seconds.");
-                return;
-            }
-
-            bool verified;
-            try
-            {
-                verified = given && users.Verify(user, password);
-            }
-            finally
-            {
-                if (given)
-                {
-                    _verifying.Release();
-                }
-            }
-
-            if (!verified)
-            {
-                if (header.Length > 0 && limiter.RecordFailure(address))
-                {
-                    logger.LogWarning("Refusing {Address} for {Seconds:0} s after {Failures} failed logins", address, limiter.Window.TotalSeconds, limiter.MaxFailures);
-                }
-
-                response.StatusCode = StatusCodes.Status401Unauthorized;
-                response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
-                await StreamRoutes.WriteTextAsync(response, "This camera needs a user name and password.");
                 return;
             }
 
@@ -95,5 +60,84 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
         }
 
         await next(context);
+    }
+
+    /// <summary>Checks a login that was not verified recently; false when the request was answered (401, 429 or 503).</summary>
+    private async Task<bool> LogInAsync(HttpContext context, UserStore users, IPAddress address, string header)
+    {
+        var response = context.Response;
+        if (header.Length == 0)
+        {
+            if (limiter.IsBlocked(address, out var blockedFor))
+            {
+                await TooManyAsync(response, address, blockedFor, busy: false);
+                return false;
+            }
+
+            await ChallengeAsync(response);
+            return false;
+        }
+
+        var attempt = limiter.TryBegin(address, out var retryAfter, out var busy);
+        if (attempt is null)
+        {
+            await TooManyAsync(response, address, retryAfter, busy);
+            return false;
+        }
+
+        var given = BasicCredentials.TryParse(header, out var user, out var password);
+        if (given && !await _verifying.WaitAsync(TimeSpan.FromSeconds(5), context.RequestAborted))
+        {
+            limiter.Abandoned(attempt);
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            response.Headers.RetryAfter = "5";
+            await StreamRoutes.WriteTextAsync(response, "Busy checking other logins: try again in a few seconds.");
+            return false;
+        }
+
+        bool verified;
+        try
+        {
+            verified = given && users.Verify(user, password);
+        }
+        finally
+        {
+            if (given)
+            {
+                _verifying.Release();
+            }
+        }
+
+        if (verified)
+        {
+            limiter.Succeeded(attempt);
+            verifiedLogins.Add(header);
+            return true;
+        }
+
+        if (limiter.Failed(attempt))
+        {
+            logger.LogWarning("Refusing {Address} for {Seconds:0} s after {Failures} failed logins", address, limiter.Window.TotalSeconds, limiter.MaxFailures);
+        }
+
+        await ChallengeAsync(response);
+        return false;
+    }
+
+    private static Task ChallengeAsync(HttpResponse response)
+    {
+        response.StatusCode = StatusCodes.Status401Unauthorized;
+        response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
+        return StreamRoutes.WriteTextAsync(response, "This camera needs a user name and password.");
+    }
+
+    private static Task TooManyAsync(HttpResponse response, IPAddress address, TimeSpan retryAfter, bool busy)
+    {
+        var seconds = Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return StreamRoutes.WriteTextAsync(response, busy
+            ? $"Another login from {address} is being checked: try again in {seconds:0} s."
+            : $"Too many failed logins from {address}: try again in {seconds:0} s.");
     }
 }

@@ -37,9 +37,15 @@ internal sealed class ChildProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts <paramref name="fileName"/>; <paramref name="stderrLevel"/> is the level its stderr lines are logged at.</summary>
-    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, ILogger logger, LogLevel stderrLevel = LogLevel.Warning)
+    /// <param name="environment">Variables to set for the program (for example TZ=UTC), on top of pistream's own.</param>
+    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, ILogger logger, LogLevel stderrLevel = LogLevel.Warning, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = StartInfo(fileName, arguments);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         logger.LogInformation("Starting {Program} {Arguments}", fileName, SecretMasker.Hide(string.Join(' ', info.ArgumentList.Select(Quote))));
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         return new ChildProcess(process, logger, stderrLevel);

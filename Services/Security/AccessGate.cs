@@ -7,14 +7,18 @@ using PiStream.Services.Web;
 namespace PiStream.Services.Security;
 
 /// <summary>
-/// Runs before every route, WebSocket upgrades included: HTTP Basic login when users are configured
-/// (failed attempts limited per address, checks run two at a time), the cross-site guards for WebSockets
-/// and for camera moves (a browser's saved password must not let another site's page move the camera),
-/// and <c>--read-only</c>.
+/// Runs before every route, WebSocket upgrades included: without a login, the DNS-rebinding guard
+/// (<see cref="HostNameCheck"/>); HTTP Basic login when users are configured (attempts limited per address,
+/// few checks at a time, verified logins remembered); with or without a login, the cross-site guards for
+/// WebSockets and for camera moves (<see cref="OriginPolicy"/>: another site's page must not watch or move
+/// the camera through a viewer's browser); HEAD never acts on a control route; and <c>--read-only</c>.
 /// </summary>
 internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, VerifiedLogins verifiedLogins, ILogger<AccessGate> logger)
 {
     public const string Realm = "pistream";
+
+    private readonly OriginPolicy _origins = new(settings.AllowedOrigins);
+    private readonly HostNameCheck _hostNames = new(settings.AllowedHosts);
 
     /// <summary>
     /// Password checks run at most two at a time, one on a two-core machine: a flood of wrong logins cannot
@@ -26,36 +30,52 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
     {
         var request = context.Request;
         var response = context.Response;
+        var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
         if (settings.Users is { } users)
         {
-            var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
             var header = request.Headers.Authorization.ToString();
             if (!verifiedLogins.Contains(header) && !await LogInAsync(context, users, address, header))
             {
                 return;
             }
-
-            if (ControlRoutes.IsControl(request) && OriginCheck.IsCrossSite(request))
-            {
-                logger.LogWarning("Refused a camera move from {Address}: it came from another site's page ({Origin})", address, request.Headers.Origin.ToString());
-                response.StatusCode = StatusCodes.Status403Forbidden;
-                await StreamRoutes.WriteTextAsync(response, "The camera can only be moved from this server's own page (or from a program that is not a browser page).");
-                return;
-            }
-
-            if (context.WebSockets.IsWebSocketRequest && OriginCheck.IsForeign(request))
-            {
-                logger.LogWarning("Refused a WebSocket from {Address}: its page came from {Origin}, not from this server", address, request.Headers.Origin.ToString());
-                response.StatusCode = StatusCodes.Status403Forbidden;
-                await StreamRoutes.WriteTextAsync(response, "WebSocket connections are only accepted from this server's own page.");
-                return;
-            }
+        }
+        else if (!_hostNames.IsAccepted(request, out var name))
+        {
+            logger.LogWarning("Refused a request for the host name {Name} from {Address} (--allowed-host)", name, address);
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            await StreamRoutes.WriteTextAsync(response, $"This camera does not answer to the name '{name}' without a login (a guard against DNS rebinding). If that is your name for it, start pistream with --allowed-host {name} (or open it by its IP address, or require a login with --auth-file).");
+            return;
         }
 
-        if (settings.ReadOnly && ControlRoutes.IsControl(request))
+        var control = ControlRoutes.IsControl(request);
+        if (control && _origins.IsCrossSite(request))
+        {
+            logger.LogWarning("Refused a camera move from {Address}: it came from another site's page ({Origin})", address, request.Headers.Origin.ToString());
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            await StreamRoutes.WriteTextAsync(response, "The camera can only be moved from this server's own page, a program that is not a browser page, or a page of an origin given with --allow-origin.");
+            return;
+        }
+
+        if (context.WebSockets.IsWebSocketRequest && _origins.IsForeign(request))
+        {
+            logger.LogWarning("Refused a WebSocket from {Address}: its page came from {Origin}, not from this server", address, request.Headers.Origin.ToString());
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            await StreamRoutes.WriteTextAsync(response, "WebSocket connections are only accepted from this server's own page (or from an origin given with --allow-origin).");
+            return;
+        }
+
+        if (settings.ReadOnly && control)
         {
             response.StatusCode = StatusCodes.Status403Forbidden;
             await StreamRoutes.WriteTextAsync(response, "This camera is read-only (--read-only): it can be watched but not moved.");
+            return;
+        }
+
+        if (control && HttpMethods.IsHead(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            response.Headers.Allow = "GET";
+            await StreamRoutes.WriteTextAsync(response, "HEAD does not move the camera: use GET.");
             return;
         }
 

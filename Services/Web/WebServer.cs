@@ -49,7 +49,7 @@ internal sealed class WebServer : IAsyncDisposable
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         var gate = new AccessGate(access, new FailedLoginLimiter(TimeProvider.System), new VerifiedLogins(TimeProvider.System), loggerFactory.CreateLogger<AccessGate>());
-        var viewerLimit = new ViewerLimit(access.MaxViewers, loggerFactory.CreateLogger<ViewerLimit>());
+        var viewerLimit = new ViewerLimit(access.MaxViewers, access.MaxViewersPerAddress, loggerFactory.CreateLogger<ViewerLimit>());
         app.Use(gate.InvokeAsync);
         app.Use(viewerLimit.InvokeAsync);
         app.Run(routes.HandleAsync);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PiStream.Services.Broadcast;
 using PiStream.Services.Security;
 
 namespace PiStream.Services.Web;
@@ -47,6 +48,7 @@ internal sealed class WebServer : IAsyncDisposable
         });
 
         var app = builder.Build();
+        app.UseReceiveLimit(ViewerOptions.DefaultMaxReceivedBytes, loggerFactory.CreateLogger<WebServer>());
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         var gate = new AccessGate(access, new FailedLoginLimiter(TimeProvider.System), new VerifiedLogins(TimeProvider.System), loggerFactory.CreateLogger<AccessGate>());
         var viewerLimit = new ViewerLimit(access.MaxViewers, access.MaxViewersPerAddress, loggerFactory.CreateLogger<ViewerLimit>());

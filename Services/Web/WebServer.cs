@@ -52,6 +52,7 @@ internal sealed class WebServer : IAsyncDisposable
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         var gate = new AccessGate(access, new FailedLoginLimiter(TimeProvider.System), new VerifiedLogins(TimeProvider.System), loggerFactory.CreateLogger<AccessGate>());
         var viewerLimit = new ViewerLimit(access.MaxViewers, access.MaxViewersPerAddress, loggerFactory.CreateLogger<ViewerLimit>());
+        app.Use(SecurityHeaders.Middleware(access.UsesTls));
         app.Use(gate.InvokeAsync);
         app.Use(viewerLimit.InvokeAsync);
         app.Run(routes.HandleAsync);

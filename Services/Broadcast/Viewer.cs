@@ -20,7 +20,7 @@ internal sealed class Viewer
     private readonly WebSocket _socket;
     private readonly ViewerOptions _options;
     private readonly ILogger _logger;
-    private readonly Channel<EncodedFrame> _queue;
+    private readonly Channel<StreamMessage> _queue;
     private readonly CancellationTokenSource _stop = new();
     private readonly Timer _sendWatchdog;
     private bool _skipping;
@@ -37,7 +37,7 @@ internal sealed class Viewer
         _options = options;
         _logger = logger;
         _sendWatchdog = new Timer(static viewer => ((Viewer)viewer!).OnSendStuck(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _queue = Channel.CreateBounded<EncodedFrame>(new BoundedChannelOptions(options.QueueFrames)
+        _queue = Channel.CreateBounded<StreamMessage>(new BoundedChannelOptions(options.QueueFrames)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = false,
@@ -59,7 +59,7 @@ internal sealed class Viewer
     public long FramesSkipped => Interlocked.Read(ref _framesSkipped);
 
     /// <summary>Queues a video frame without waiting. Called by the broadcast path only.</summary>
-    public void Offer(EncodedFrame frame, long now)
+    public void Offer(StreamMessage frame, long now)
     {
         if (IsClosed)
         {
@@ -93,7 +93,7 @@ internal sealed class Viewer
     }
 
     /// <summary>Queues a text event (e.g. a new camera orientation); dropped if the queue is full.</summary>
-    public void OfferText(EncodedFrame message)
+    public void OfferText(StreamMessage message)
     {
         if (IsClosed)
         {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using PiStream.Services.Web;
+using PiStream.Services.Http;
 
 namespace PiStream.Services.Security;
 
@@ -43,16 +43,16 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
         {
             logger.LogWarning("Refused a request for the host name {Name} from {Address} (--allowed-host)", name, address);
             response.StatusCode = StatusCodes.Status403Forbidden;
-            await StreamRoutes.WriteTextAsync(response, $"This camera does not answer to the name '{name}' without a login (a guard against DNS rebinding). If that is your name for it, start pistream with --allowed-host {name} (or open it by its IP address, or require a login with --auth-file).");
+            await HttpResponses.WriteTextAsync(response, $"This camera does not answer to the name '{name}' without a login (a guard against DNS rebinding). If that is your name for it, start pistream with --allowed-host {name} (or open it by its IP address, or require a login with --auth-file).");
             return;
         }
 
-        var control = ControlRoutes.IsControl(request);
+        var control = context.IsControlRoute();
         if (control && _origins.IsCrossSite(request))
         {
             logger.LogWarning("Refused a camera move from {Address}: it came from another site's page ({Origin})", address, request.Headers.Origin.ToString());
             response.StatusCode = StatusCodes.Status403Forbidden;
-            await StreamRoutes.WriteTextAsync(response, "The camera can only be moved from this server's own page, a program that is not a browser page, or a page of an origin given with --allow-origin.");
+            await HttpResponses.WriteTextAsync(response, "The camera can only be moved from this server's own page, a program that is not a browser page, or a page of an origin given with --allow-origin.");
             return;
         }
 
@@ -60,14 +60,14 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
         {
             logger.LogWarning("Refused a WebSocket from {Address}: its page came from {Origin}, not from this server", address, request.Headers.Origin.ToString());
             response.StatusCode = StatusCodes.Status403Forbidden;
-            await StreamRoutes.WriteTextAsync(response, "WebSocket connections are only accepted from this server's own page (or from an origin given with --allow-origin).");
+            await HttpResponses.WriteTextAsync(response, "WebSocket connections are only accepted from this server's own page (or from an origin given with --allow-origin).");
             return;
         }
 
         if (settings.ReadOnly && control)
         {
             response.StatusCode = StatusCodes.Status403Forbidden;
-            await StreamRoutes.WriteTextAsync(response, "This camera is read-only (--read-only): it can be watched but not moved.");
+            await HttpResponses.WriteTextAsync(response, "This camera is read-only (--read-only): it can be watched but not moved.");
             return;
         }
 
@@ -75,7 +75,7 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
         {
             response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             response.Headers.Allow = "GET";
-            await StreamRoutes.WriteTextAsync(response, "HEAD does not move the camera: use GET.");
+            await HttpResponses.WriteTextAsync(response, "HEAD does not move the camera: use GET.");
             return;
         }
 
@@ -111,7 +111,7 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
             limiter.Abandoned(attempt);
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             response.Headers.RetryAfter = "5";
-            await StreamRoutes.WriteTextAsync(response, "Busy checking other logins: try again in a few seconds.");
+            await HttpResponses.WriteTextAsync(response, "Busy checking other logins: try again in a few seconds.");
             return false;
         }
 
@@ -148,7 +148,7 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
     {
         response.StatusCode = StatusCodes.Status401Unauthorized;
         response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
-        return StreamRoutes.WriteTextAsync(response, "This camera needs a user name and password.");
+        return HttpResponses.WriteTextAsync(response, "This camera needs a user name and password.");
     }
 
     private static Task TooManyAsync(HttpResponse response, IPAddress address, TimeSpan retryAfter, bool busy)
@@ -156,7 +156,7 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
         var seconds = Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return StreamRoutes.WriteTextAsync(response, busy
+        return HttpResponses.WriteTextAsync(response, busy
             ? $"Another login from {address} is being checked: try again in {seconds:0} s."
             : $"Too many failed logins from {address}: try again in {seconds:0} s.");
     }

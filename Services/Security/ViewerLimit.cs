@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using PiStream.Services.Web;
+using PiStream.Services.Http;
 
 namespace PiStream.Services.Security;
 
@@ -35,7 +35,7 @@ internal sealed class ViewerLimit(int maxViewers, int maxPerAddress, ILogger<Vie
             logger.LogWarning("Refused a viewer from {Address}: {Reason}", address, refusal);
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = "10";
-            await StreamRoutes.WriteTextAsync(context.Response, refusal);
+            await HttpResponses.WriteTextAsync(context.Response, refusal);
             return;
         }
 

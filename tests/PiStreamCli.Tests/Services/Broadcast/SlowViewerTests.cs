@@ -11,7 +11,7 @@ public sealed class SlowViewerTests
     [Fact]
     public async Task A_stalled_viewer_skips_to_keyframes_stays_bounded_and_is_closed_with_a_reason()
     {
-        var pool = new FramePool();
+        var pool = new StreamMessagePool();
         var broadcaster = new Broadcaster(new StreamStats());
         var options = new ViewerOptions(QueueFrames: 10, MaxBehind: TimeSpan.FromMilliseconds(600));
         var stalledStream = new StalledStream();
@@ -49,7 +49,7 @@ public sealed class SlowViewerTests
     [Fact]
     public async Task A_viewer_that_stops_reading_is_closed_on_time_even_when_no_more_frames_come()
     {
-        var pool = new FramePool();
+        var pool = new StreamMessagePool();
         var broadcaster = new Broadcaster(new StreamStats());
         var options = new ViewerOptions(QueueFrames: 10, MaxBehind: TimeSpan.FromMilliseconds(600));
         var stalled = new Viewer(WebSocket.CreateFromStream(new StalledStream(acceptedWrites: 2), isServer: true, subProtocol: null, keepAliveInterval: Timeout.InfiniteTimeSpan), "stalled", options, NullLogger.Instance);

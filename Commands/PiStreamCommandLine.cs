@@ -16,6 +16,7 @@ internal static class PiStreamCommandLine
         RecordCommand.Create(),
         HashPasswordCommand.Create(),
         ConfigCommand.Create(),
+        ServiceCommand.Create(),
     };
 
     public static async Task<int> RunAsync(RootCommand root, string[] args, TextWriter error)

@@ -23,10 +23,10 @@ internal static class SettingsEnvironment
         return variables;
     }
 
-    /// <summary>Every <c>PISTREAM_*</c> variable that may be a setting (whether its key exists is the caller's to check), in name order.</summary>
+    /// <summary>Every non-empty <c>PISTREAM_*</c> variable that may be a setting (whether its key exists is the caller's to check), in name order; an empty one means "not set".</summary>
     public static IReadOnlyList<SettingValue> Read(IReadOnlyDictionary<string, string> environment) =>
         environment
-            .Where(variable => !NotSettings.Contains(variable.Key))
+            .Where(variable => !NotSettings.Contains(variable.Key) && variable.Value.Length > 0)
             .Select(variable => (variable, key: SettingNames.KeyOfEnvironmentName(variable.Key)))
             .Where(pair => pair.key is not null)
             .OrderBy(pair => pair.variable.Key, StringComparer.Ordinal)

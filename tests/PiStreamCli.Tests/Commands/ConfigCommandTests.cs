@@ -116,6 +116,17 @@ public sealed class ConfigCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_variable_is_not_set()
+    {
+        var file = Write("""{ "port": 8100 }""");
+
+        var (exitCode, output, _) = Show(["--config", file], new() { ["PISTREAM_PORT"] = "" });
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"\nport +8100 +file\r?\n", output);
+    }
+
+    [Fact]
     public void A_missing_config_file_is_named()
     {
         var missing = _folder.File("nope.json");

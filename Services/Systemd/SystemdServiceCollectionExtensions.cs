@@ -10,14 +10,16 @@ namespace PiStream.Services.Systemd;
 /// </summary>
 internal static class SystemdServiceCollectionExtensions
 {
-    public static IServiceCollection AddSystemdNotifications(this IServiceCollection services, IReadOnlyDictionary<string, string> environment)
+    /// <param name="environment">Reads an environment variable (this process's environment when null).</param>
+    public static IServiceCollection AddSystemdNotifications(this IServiceCollection services, Func<string, string?>? environment = null)
     {
-        if (NotifySocket.From(environment.GetValueOrDefault(NotifySocket.Variable)) is not { } socket)
+        environment ??= Environment.GetEnvironmentVariable;
+        if (NotifySocket.From(environment(NotifySocket.Variable)) is not { } socket)
         {
             return services;
         }
 
-        var timeout = WatchdogPolicy.TimeoutFrom(environment.GetValueOrDefault("WATCHDOG_USEC"), environment.GetValueOrDefault("WATCHDOG_PID"), Environment.ProcessId);
+        var timeout = WatchdogPolicy.TimeoutFrom(environment("WATCHDOG_USEC"), environment("WATCHDOG_PID"), Environment.ProcessId);
         services.AddSingleton(socket);
         services.AddSingleton(provider =>
         {

@@ -14,8 +14,18 @@ internal static class ServiceProgram
             : [process];
     }
 
-    /// <summary>The .NET install this process runs on (what DOTNET_ROOT must say for a tool's launcher to find it).</summary>
-    public static string DotnetRoot() => Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+    /// <summary>The .NET install this process runs on (what DOTNET_ROOT must say for a tool's launcher to find it); null for a self-contained pistream.</summary>
+    public static string? DotnetRoot()
+    {
+        var runtime = RuntimeEnvironment.GetRuntimeDirectory();
+        if (string.IsNullOrEmpty(runtime))
+        {
+            return null;
+        }
+
+        var root = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        return Directory.Exists(Path.Combine(root, "shared", "Microsoft.NETCore.App")) ? root : null;
+    }
 
     /// <summary>True for a program under /home (a global tool in ~/.dotnet/tools): the unit must then leave /home readable.</summary>
     public static bool IsUnderHome(string program) => program.StartsWith("/home/", StringComparison.Ordinal);

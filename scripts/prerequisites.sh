@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what pistream needs on Debian 12 / Raspberry Pi OS when it is missing, and nothing else.
-# Usage: scripts/prerequisites.sh [--test]   (--test also installs what the tests use: Chromium)
+# Usage: scripts/prerequisites.sh [--test]   (--test also installs what the tests use: Chromium, systemd-analyze)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -11,6 +11,7 @@ command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

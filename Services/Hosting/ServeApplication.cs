@@ -9,6 +9,7 @@ using PiStream.Services.PanTilt;
 using PiStream.Services.Pipeline;
 using PiStream.Services.Recording;
 using PiStream.Services.Security;
+using PiStream.Services.Systemd;
 using PiStream.Services.Web;
 
 namespace PiStream.Services.Hosting;
@@ -55,6 +56,7 @@ internal static class ServeApplication
             RequestHeadersTimeout = settings.RequestHeadersTimeout,
             KeepAliveTimeout = settings.KeepAliveTimeout,
         });
+        services.AddSystemdNotifications();
 
         var app = builder.Build();
         app.UseReceiveLimit(ViewerOptions.DefaultMaxReceivedBytes, loggerFactory.CreateLogger<ViewerEndpoint>());

@@ -14,9 +14,10 @@ public sealed partial class FolderDependencyTests
     {
         ["Broadcast"] = [],
         ["Capture"] = ["Processes", "Secrets"],
+        ["Configuration"] = [],
         ["Detection"] = ["Capture", "PanTilt", "Processes"],
         ["Encoding"] = ["Broadcast", "Capture", "Processes"],
-        ["Hosting"] = ["Broadcast", "Capture", "Detection", "Encoding", "Http", "Logging", "PanTilt", "Pipeline", "Processes", "Recording", "Security", "Web"],
+        ["Hosting"] = ["Broadcast", "Capture", "Detection", "Encoding", "Http", "Logging", "PanTilt", "Pipeline", "Processes", "Recording", "Security", "Systemd", "Web"],
         ["Http"] = [],
         ["Logging"] = [],
         ["PanTilt"] = ["Broadcast", "Http"],
@@ -26,6 +27,7 @@ public sealed partial class FolderDependencyTests
         ["Secrets"] = [],
         ["Recording"] = ["Broadcast", "Capture", "Detection", "Encoding", "Logging", "Processes"],
         ["Security"] = ["Http"],
+        ["Systemd"] = ["Broadcast", "Processes"],
         ["Web"] = ["Broadcast", "Http"],
     };
 

@@ -35,7 +35,7 @@ internal static class JpegQuery
         if (allowFps && query.TryGetValue("fps", out var fpsText))
         {
             if (fpsText.Count != 1 || !double.TryParse(fpsText[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-                || value < MinFps || value > source.Framerate)
+                || !(value >= MinFps && value <= source.Framerate))
             {
                 error = string.Create(CultureInfo.InvariantCulture, $"fps must be a number from {MinFps} to {source.Framerate} (the stream's frame rate), e.g. ?fps=5.");
                 return false;

@@ -79,7 +79,7 @@ internal sealed class JpegSplitter(Action<byte[]> picture, int maxPictureBytes =
 
     private bool ReadSegment()
     {
-        if (_scanned + 4 > _length)
+        if (_scanned + 2 > _length)
         {
             return false;
         }
@@ -101,6 +101,11 @@ internal sealed class JpegSplitter(Action<byte[]> picture, int maxPictureBytes =
         {
             Emit(_scanned + 2);
             return true;
+        }
+
+        if (_scanned + 4 > _length)
+        {
+            return false;
         }
 
         var length = _buffer[_scanned + 2] << 8 | _buffer[_scanned + 3];

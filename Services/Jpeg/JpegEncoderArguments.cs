@@ -1,5 +1,5 @@
 using System.Globalization;
-using PiStream.Services.Encoding;
+using PiStream.Services.Capture;
 
 namespace PiStream.Services.Jpeg;
 
@@ -9,7 +9,8 @@ namespace PiStream.Services.Jpeg;
 /// gives exactly one JPEG out, in order, at once: <c>-fps_mode passthrough</c> neither drops nor repeats
 /// frames, <c>-threads 1</c> keeps the encoder from holding frames for other threads (and leaves the second
 /// core of a Pi to the live stream), <c>-flush_packets 1</c> writes each JPEG the moment it is done. The
-/// camera's limited-range picture is converted to the full range JPEG viewers assume (else blacks look grey).
+/// camera's limited-range picture is converted to the full range JPEG viewers assume (else blacks look grey), and
+/// marked as such (<c>-color_range pc</c>; the same JPEG as the deprecated yuvj420p gives, without ffmpeg's warning).
 /// </summary>
 internal static class JpegEncoderArguments
 {
@@ -30,7 +31,9 @@ internal static class JpegEncoderArguments
             "-i", "pipe:0",
             "-an",
             "-vf", string.Join(',', filters),
-            "-pix_fmt", "yuvj420p",
+            "-pix_fmt", "yuv420p",
+            "-color_range", "pc",
+            "-strict", "unofficial",
             "-c:v", "mjpeg",
             "-q:v", Text(settings.Quality),
             "-threads", "1",

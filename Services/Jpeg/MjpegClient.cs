@@ -21,12 +21,14 @@ internal sealed class MjpegClient
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private long _sent;
+    private long _bytesSent;
     private long _skipped;
     private string? _closeReason;
 
     public MjpegClient(string remote, double? fps, TimeSpan maxSendTime, ViewerMetrics metrics, TimeProvider time, ILogger logger)
     {
         Remote = remote;
+        Fps = fps;
         _minInterval = fps is { } rate ? TimeSpan.FromSeconds(1 / rate) : TimeSpan.Zero;
         _maxSendTime = maxSendTime;
         _metrics = metrics;
@@ -34,18 +36,19 @@ internal sealed class MjpegClient
         _logger = logger;
         _queue = Channel.CreateBounded<JpegFrame>(
             new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true },
-            _ =>
-            {
-                Interlocked.Increment(ref _skipped);
-                metrics.Skipped(Kind);
-            });
+            _ => Interlocked.Increment(ref _skipped));
     }
 
     public string Remote { get; }
 
+    /// <summary>The most pictures a second the client asked for (null: every frame).</summary>
+    public double? Fps { get; }
+
     public long FramesSent => Interlocked.Read(ref _sent);
 
     public long FramesSkipped => Interlocked.Read(ref _skipped);
+
+    public long BytesSent => Interlocked.Read(ref _bytesSent);
 
     public string? CloseReason => Volatile.Read(ref _closeReason);
 
@@ -95,7 +98,7 @@ internal sealed class MjpegClient
                 }
 
                 Interlocked.Increment(ref _sent);
-                _metrics.Sent(Kind, bytes);
+                Interlocked.Add(ref _bytesSent, bytes);
             }
         }
         catch (OperationCanceledException) when (sendTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
@@ -12,8 +13,10 @@ namespace PiStream.Services.Security;
 /// and for camera moves (a browser's saved password must not let another site's page move the camera),
 /// and <c>--read-only</c> for the endpoints marked <see cref="ControlRouteMetadata"/>.
 /// </summary>
-internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, ILogger<AccessGate> logger)
+internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, ILogger<AccessGate> logger, IMeterFactory? meters = null)
 {
+    private readonly Counter<long>? _failedLogins = meters?.Create("PiStream").CreateCounter<long>("pistream.logins.failed", "{login}", "Requests with a wrong user name or password");
+
     public const string Realm = "pistream";
 
     /// <summary>Password checks run two at a time: a flood of wrong logins cannot take the CPU from the stream.</summary>
@@ -59,6 +62,11 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
 
             if (!verified)
             {
+                if (header.Length > 0)
+                {
+                    _failedLogins?.Add(1);
+                }
+
                 if (header.Length > 0 && limiter.RecordFailure(address))
                 {
                     logger.LogWarning("Refusing {Address} for {Seconds:0} s after {Failures} failed logins", address, limiter.Window.TotalSeconds, limiter.MaxFailures);

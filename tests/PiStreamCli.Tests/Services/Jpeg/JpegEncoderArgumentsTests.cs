@@ -14,7 +14,7 @@ public sealed class JpegEncoderArgumentsTests
 
         Assert.Equal(
             "-hide_banner -loglevel warning -nostats -f rawvideo -pix_fmt yuv420p -video_size 640x480 -framerate 24 -i pipe:0 -an "
-            + "-vf scale=out_range=full -pix_fmt yuvj420p -c:v mjpeg -q:v 5 -threads 1 -fps_mode passthrough -f mjpeg -flush_packets 1 pipe:1",
+            + "-vf scale=out_range=full -pix_fmt yuv420p -color_range pc -strict unofficial -c:v mjpeg -q:v 5 -threads 1 -fps_mode passthrough -f mjpeg -flush_packets 1 pipe:1",
             string.Join(' ', arguments));
     }
 

@@ -6,7 +6,8 @@ namespace PiStream.Services.Broadcast;
 /// The viewer instruments of meter "PiStream" (docs/metrics.md), shared by every kind of viewer and told apart by the
 /// tag <c>kind</c>: <c>page</c> (WebSocket on the HTTP port), <c>legacy</c> (the seed's WebSocket port), <c>mjpeg</c>
 /// (/stream.mjpg). A viewer is tracked while connected (its own counters are read at each scrape, so the per-frame
-/// path records nothing); when it leaves, its totals are kept.
+/// path records nothing); when it leaves, its totals are kept. All are observed at scrape time, so every kind is
+/// exported from the start, at 0.
 /// </summary>
 internal sealed class ViewerMetrics
 {
@@ -15,7 +16,7 @@ internal sealed class ViewerMetrics
     private readonly Lock _lock = new();
     private readonly List<Tracked> _live = [];
     private readonly Dictionary<string, (long Bytes, long Skipped)> _departed = [];
-    private readonly Counter<long> _closedSlow;
+    private readonly Dictionary<string, long> _closedSlow = [];
 
     public ViewerMetrics(IMeterFactory meters)
     {
@@ -23,11 +24,7 @@ internal sealed class ViewerMetrics
         meter.CreateObservableUpDownCounter("pistream.viewers", () => Observe(kind => Count(kind)), "{viewer}", "Viewers watching now, by kind");
         meter.CreateObservableCounter("pistream.viewer.sent", () => Observe(kind => Totals(kind).Bytes), "By", "Bytes sent to viewers, by kind");
         meter.CreateObservableCounter("pistream.viewer.frames.skipped", () => Observe(kind => Totals(kind).Skipped), "{frame}", "Frames viewers did not get because they were too slow to take them, by kind");
-        _closedSlow = meter.CreateCounter<long>("pistream.viewer.closed.slow", "{viewer}", "Viewers closed because they stayed behind too long, by kind");
-        foreach (var kind in Kinds)
-        {
-            _closedSlow.Add(0, Tag(kind)); // every kind is exported from the start, at 0
-        }
+        meter.CreateObservableCounter("pistream.viewer.closed.slow", () => Observe(ClosedSlowCount), "{viewer}", "Viewers closed because they stayed behind too long, by kind");
     }
 
     /// <summary>Counts a viewer of <paramref name="kind"/> in until the result is disposed; <paramref name="read"/> gives its bytes sent and frames skipped so far.</summary>
@@ -42,12 +39,26 @@ internal sealed class ViewerMetrics
         return tracked;
     }
 
-    public void ClosedSlow(string kind) => _closedSlow.Add(1, Tag(kind));
+    public void ClosedSlow(string kind)
+    {
+        lock (_lock)
+        {
+            _closedSlow[kind] = _closedSlow.GetValueOrDefault(kind) + 1;
+        }
+    }
 
     private static KeyValuePair<string, object?> Tag(string kind) => new("kind", kind);
 
     private static IEnumerable<Measurement<long>> Observe(Func<string, long> value) =>
         Kinds.Select(kind => new Measurement<long>(value(kind), Tag(kind))).ToArray();
+
+    private long ClosedSlowCount(string kind)
+    {
+        lock (_lock)
+        {
+            return _closedSlow.GetValueOrDefault(kind);
+        }
+    }
 
     private long Count(string kind)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
@@ -13,10 +12,8 @@ namespace PiStream.Services.Security;
 /// and for camera moves (a browser's saved password must not let another site's page move the camera),
 /// and <c>--read-only</c> for the endpoints marked <see cref="ControlRouteMetadata"/>.
 /// </summary>
-internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, ILogger<AccessGate> logger, IMeterFactory? meters = null)
+internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, ILogger<AccessGate> logger, LoginMetrics? metrics = null)
 {
-    private readonly Counter<long>? _failedLogins = meters?.Create("PiStream").CreateCounter<long>("pistream.logins.failed", "{login}", "Requests with a wrong user name or password");
-
     public const string Realm = "pistream";
 
     /// <summary>Password checks run two at a time: a flood of wrong logins cannot take the CPU from the stream.</summary>
@@ -64,7 +61,7 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
             {
                 if (header.Length > 0)
                 {
-                    _failedLogins?.Add(1);
+                    metrics?.Failed();
                 }
 
                 if (header.Length > 0 && limiter.RecordFailure(address))

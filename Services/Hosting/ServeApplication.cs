@@ -5,6 +5,9 @@ using Microsoft.Extensions.Logging;
 using PiStream.Services.Broadcast;
 using PiStream.Services.Detection;
 using PiStream.Services.Encoding;
+using PiStream.Services.Health;
+using PiStream.Services.Jpeg;
+using PiStream.Services.Metrics;
 using PiStream.Services.PanTilt;
 using PiStream.Services.Pipeline;
 using PiStream.Services.Recording;
@@ -47,6 +50,9 @@ internal static class ServeApplication
             services.AddSegmentRecording(new SegmentRecordingOptions(ffmpeg, recording, format, encoderFlips.Horizontal, encoderFlips.Vertical));
         }
 
+        services.AddJpeg(new JpegOptions(ffmpeg, format, encoderFlips.Horizontal, encoderFlips.Vertical));
+        services.AddHealth(format);
+        services.AddPrometheusMetrics();
         services.AddPanTilt(settings.PanTilt);
         services.AddAccessControl(settings.Access);
         services.AddWebServer(new WebServerOptions(settings.Bind, settings.Port, settings.WebSocketPort)
@@ -67,6 +73,9 @@ internal static class ServeApplication
         app.MapViewerStream();
         app.MapStatus();
         app.MapPanTilt();
+        app.MapJpeg();
+        app.MapHealth();
+        app.MapMetrics();
         app.MapWebAssets();
         app.MapSite();
         return app;

@@ -13,7 +13,7 @@ namespace PiStream.Services.Security;
 /// WebSockets and for camera moves (<see cref="OriginPolicy"/>: another site's page must not watch or move
 /// the camera through a viewer's browser); HEAD never acts on a control route; and <c>--read-only</c>.
 /// </summary>
-internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, VerifiedLogins verifiedLogins, ILogger<AccessGate> logger)
+internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, VerifiedLogins verifiedLogins, ILogger<AccessGate> logger, LoginMetrics? metrics = null)
 {
     public const string Realm = "pistream";
 
@@ -135,6 +135,7 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
             return true;
         }
 
+        metrics?.Failed();
         if (limiter.Failed(attempt))
         {
             logger.LogWarning("Refusing {Address} for {Seconds:0} s after {Failures} failed logins", address, limiter.Window.TotalSeconds, limiter.MaxFailures);

@@ -11,8 +11,9 @@ namespace PiStream.Services.Security;
 /// Caps the WebSocket viewers at <c>--max-viewers</c> across both ports, and at
 /// <c>--max-viewers-per-address</c> from one address (an IPv6 client by its /64), so a few clients that keep
 /// reconnecting cannot hold every place. Viewers from this machine itself (a reverse proxy, whose viewers
-/// all share its address) are only counted toward the total. One more gets 503 with a message before its
-/// upgrade; the viewers already watching are not touched.
+/// all share its address) are only counted toward the total. MJPEG clients take places of the total through
+/// <see cref="TryEnter()"/>. One more gets 503 with a message before it is served; the viewers already
+/// watching are not touched.
 /// </summary>
 internal sealed class ViewerLimit(int maxViewers, int maxPerAddress, ILogger<ViewerLimit> logger)
 {
@@ -49,7 +50,7 @@ internal sealed class ViewerLimit(int maxViewers, int maxPerAddress, ILogger<Vie
         }
     }
 
-    /// <summary>Takes a place for a viewer from <paramref name="address"/>; false (with the message for the client) when there is none.</summary>
+    /// <summary>Takes a place for a WebSocket viewer from <paramref name="address"/>; false (with the message for the client) when there is none.</summary>
     public bool TryEnter(IPAddress address, out string refusal)
     {
         refusal = "";
@@ -76,7 +77,31 @@ internal sealed class ViewerLimit(int maxViewers, int maxPerAddress, ILogger<Vie
         return true;
     }
 
-    /// <summary>Gives back the place <see cref="TryEnter"/> took.</summary>
+    /// <summary>Takes a viewer place for a viewer that is not a WebSocket (an MJPEG client); false when all are taken.</summary>
+    public bool TryEnter()
+    {
+        if (Interlocked.Increment(ref _inUse) > maxViewers)
+        {
+            Interlocked.Decrement(ref _inUse);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Gives back a place taken by <see cref="TryEnter()"/>.</summary>
+    public void Exit() => Interlocked.Decrement(ref _inUse);
+
+    /// <summary>The answer when all places are taken: 503, Retry-After, and the option that sets the limit.</summary>
+    public Task RefuseAsync(HttpContext context)
+    {
+        logger.LogWarning("Refused a viewer from {Address}: {Max} viewers are watching (--max-viewers)", context.Connection.RemoteIpAddress, maxViewers);
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "10";
+        return HttpResponses.WriteTextAsync(context.Response, string.Create(CultureInfo.InvariantCulture, $"This camera already has {maxViewers} viewers, its limit (--max-viewers {maxViewers}). Try again later."));
+    }
+
+    /// <summary>Gives back the place <see cref="TryEnter(IPAddress, out string)"/> took.</summary>
     public void Exit(IPAddress address)
     {
         if (Key(address) is { } key)

@@ -61,6 +61,7 @@ internal static class ServeCommand
         command.Options.Add(WebSocketPort);
         command.Options.Add(Bind);
         CommonOptions.AddTo(command);
+        CameraControlOptions.AddTo(command);
         command.Options.Add(Bitrate);
         command.Options.Add(KeyframeInterval);
         command.Options.Add(PanTilt);

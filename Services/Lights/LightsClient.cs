@@ -5,7 +5,7 @@ using PiStream.Services.PanTilt;
 
 namespace PiStream.Services.Lights;
 
-/// <summary>Sets the lights through a running <c>pistream serve</c> (which owns the HAT): <c>/do_light</c>.</summary>
+/// <summary>Sets the lights through a running <c>pistream serve</c> (which owns the HAT): <c>/do_light</c>, or <c>/api/lights</c> to only read.</summary>
 internal sealed class LightsClient(HttpClient http)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -17,8 +17,8 @@ internal sealed class LightsClient(HttpClient http)
     /// </summary>
     public async Task<LightColor[]> SetAsync(Uri server, IReadOnlyList<LightChange> changes, CancellationToken cancellationToken)
     {
-        var query = string.Join('&', changes.Select(change => $"{change.Index}={change.Color}"));
-        using var response = await http.GetAsync(new Uri(server, "do_light?" + query), cancellationToken);
+        var path = changes.Count == 0 ? "api/lights" : "do_light?" + string.Join('&', changes.Select(change => $"{change.Index}={change.Color}"));
+        using var response = await http.GetAsync(new Uri(server, path), cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK)
         {
             var text = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();

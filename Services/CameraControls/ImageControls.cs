@@ -51,6 +51,20 @@ internal sealed record ImageControls
     /// <summary>True when any control for a Raspberry Pi camera (rpicam-vid) is set.</summary>
     public bool HasLibcameraControls => LibcameraArguments().Count > 0;
 
+    /// <summary>
+    /// The warning for controls the chosen camera cannot take (<c>--source auto</c> found the other kind), or null:
+    /// Pi camera controls without a Pi camera, V4L2 controls without a webcam.
+    /// </summary>
+    public string? IgnoredWarning(bool isLibcamera, bool isV4l2)
+    {
+        if (HasLibcameraControls && !isLibcamera)
+        {
+            return $"Ignoring the Pi camera controls ({string.Join(' ', LibcameraArguments().Where(a => a.StartsWith("--", StringComparison.Ordinal)))}): the source is not a Raspberry Pi camera.";
+        }
+
+        return V4l2.Count > 0 && !isV4l2 ? "Ignoring --v4l2-control: the source is not a V4L2 webcam." : null;
+    }
+
     /// <summary>The rpicam-vid options for the controls set, one token per entry, in a fixed order.</summary>
     public IReadOnlyList<string> LibcameraArguments()
     {

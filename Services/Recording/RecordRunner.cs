@@ -61,6 +61,11 @@ internal static class RecordRunner
             {
                 var spec = await AutoSourceChoice.ResolveAsync(request.Source, CameraDetector.Default, reason => error.WriteLine($"warning: {reason}"), cancellationToken);
 
+                if (request.Controls.IgnoredWarning(spec.Kind == SourceKind.Libcamera, spec.Kind == SourceKind.V4l2) is { } ignored)
+                {
+                    await error.WriteLineAsync($"warning: {ignored}");
+                }
+
                 if (spec.Kind == SourceKind.V4l2)
                 {
                     await V4l2ControlApplier.ApplyAsync(spec.Argument ?? "/dev/video0", request.Controls, loggerFactory.CreateLogger<RecordRequest>(), cancellationToken);

@@ -66,6 +66,8 @@ internal static class ServeCommand
         command.Options.Add(KeyframeInterval);
         command.Options.Add(PanTilt);
         PanTiltOptions.AddTo(command);
+        LightOptions.AddTo(command);
+        PointingOptions.AddTo(command);
         ServeRecordingOptions.AddTo(command);
         SecurityOptions.AddTo(command);
         DebugDelay.Hidden = true;

@@ -14,7 +14,7 @@ internal static class ElementaryStream
     private const byte SyncByte = 0x47;
 
     /// <summary>Appends the elementary stream bytes of <paramref name="transportStream"/> to <paramref name="destination"/>.</summary>
-    public static void Extract(ReadOnlySpan<byte> transportStream, EncodedFrame destination)
+    public static void Extract(ReadOnlySpan<byte> transportStream, StreamMessage destination)
     {
         var videoPid = -1;
         for (var offset = 0; offset + PacketSize <= transportStream.Length; offset += PacketSize)

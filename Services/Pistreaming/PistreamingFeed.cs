@@ -9,17 +9,23 @@ namespace PiStream.Services.Pistreaming;
 /// into one elementary-stream message and fans it out through its own <see cref="Broadcast.Broadcaster"/>, whose
 /// group-of-pictures cache starts each new client at the last sequence header. Same single encoder: no second ffmpeg.
 /// </summary>
-internal sealed class PistreamingFeed
+internal sealed class PistreamingFeed : IDisposable
 {
-    private readonly FramePool _pool = new();
+    private readonly StreamMessagePool _pool = new();
+    private readonly IDisposable? _subscription;
 
-    public PistreamingFeed(int maxGopFrames = 600) => Broadcaster = new Broadcaster(new StreamStats(), maxGopFrames);
+    /// <summary>A feed of <paramref name="live"/>'s messages (when the live codec is MPEG-1), or, without it, of what is given to <see cref="Publish"/>.</summary>
+    public PistreamingFeed(Broadcaster? live = null, int maxGopFrames = 600)
+    {
+        Broadcaster = new Broadcaster(new StreamStats(), maxGopFrames);
+        _subscription = live?.Subscribe(Publish);
+    }
 
     /// <summary>The fan-out the <c>--ws-port</c> viewers join.</summary>
     public Broadcaster Broadcaster { get; }
 
     /// <summary>Unwraps one MPEG-TS message of the MPEG-1 encoder and sends it on; the caller keeps its reference. One producer at a time.</summary>
-    public void Publish(EncodedFrame transportStream)
+    public void Publish(StreamMessage transportStream)
     {
         var message = _pool.Rent();
         try
@@ -41,4 +47,6 @@ internal sealed class PistreamingFeed
 
     /// <summary>Between two encoder runs: the next encoder starts a new stream.</summary>
     public void Reset() => Broadcaster.Reset();
+
+    public void Dispose() => _subscription?.Dispose();
 }

@@ -63,7 +63,7 @@ public sealed class ElementaryStreamTests
 
     private static List<(byte[] Data, bool StartsAtSequenceHeader)> Unwrap(byte[] transportStream)
     {
-        var pool = new FramePool();
+        var pool = new StreamMessagePool();
         var messages = new List<(byte[], bool)>();
         var assembler = new TsFrameAssembler(pool, frame =>
         {

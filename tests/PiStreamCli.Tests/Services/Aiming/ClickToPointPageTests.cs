@@ -8,7 +8,7 @@ namespace PiStream.Tests.Services.Aiming;
 /// <summary>Click-to-point, presets and arrow-key nudges on the page, in headless Chromium, with the simulated HAT.</summary>
 public sealed class ClickToPointPageTests
 {
-    private const float Patience = 15_000;
+    private const float Patience = 30_000;
 
     [Fact]
     public async Task Clicking_the_right_edge_centre_of_the_picture_turns_half_the_field_of_view_right()

@@ -61,22 +61,21 @@ public sealed class ClickToPointPageTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await OpenAsync(browser, server);
-        var other = await OpenAsync(browser, server);
         await server.Http.GetAsync("do_orient?pan=20&tilt=10");
         await server.WaitForMoveAsync(new Orientation(20, 10));
 
         await page.Locator("#preset-name").FillAsync("door");
         await page.Locator("#preset-save button").ClickAsync();
-        await other.Locator("#preset-list button", new() { HasText = "door" }).WaitForAsync(new() { Timeout = Patience });
+        await page.Locator("#preset-list button", new() { HasText = "door" }).WaitForAsync(new() { Timeout = Patience });
         await server.Http.GetAsync("do_orient?pan=-40&tilt=0");
         await server.WaitForMoveAsync(new Orientation(-40, 0));
 
-        await other.Locator("#preset-list button", new() { HasText = "door" }).ClickAsync();
+        await page.Locator("#preset-list button", new() { HasText = "door" }).ClickAsync();
         await server.WaitForMoveAsync(new Orientation(20, 10));
         await Screenshots.TakeAsync(page, "presets-and-click-to-point");
 
         await page.Locator("button[aria-label='Delete preset door']").ClickAsync();
-        await other.WaitForFunctionAsync("() => document.querySelectorAll('#preset-list button').length === 0", null, new() { Timeout = Patience });
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#preset-list button').length === 0", null, new() { Timeout = Patience });
         Assert.Equal("[]", await server.Http.GetStringAsync("api/presets"));
     }
 

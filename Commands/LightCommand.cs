@@ -47,12 +47,12 @@ internal static class LightCommand
                 result.AddError("Give --rgbw or --off, not both.");
             }
 
-            if (result.GetResult(Index) is { Implicit: false } && !given)
+            var index = ValueParsers.GivenOr<int?>(result, Index, null);
+            if (index is not null && !given)
             {
                 result.AddError("--index needs a colour: e.g. --index 0 --rgbw 255,0,0,0.");
             }
 
-            var index = ValueParsers.GivenOr<int?>(result, Index, null);
             var count = ValueParsers.GivenOr(result, LightOptions.Count, LightsSettings.DefaultCount);
             if (index >= count)
             {

@@ -19,6 +19,7 @@ internal static class PistreamingEndpoints
             services.GetRequiredService<PistreamingFeed>().Broadcaster,
             services.GetRequiredService<ViewerHandshake>(),
             services.GetRequiredService<ViewerOptions>(),
+            services.GetRequiredService<ViewerMetrics>(),
             services.GetRequiredService<IHostApplicationLifetime>(),
             services.GetRequiredService<ILogger<ViewerEndpoint>>());
         endpoints.MapMethods("/", HttpResponses.Reads, viewers.HandleAsync).OnWebSocketPort();

@@ -84,6 +84,7 @@ internal sealed class CaptureSourceFactory(string ffmpegPath, ILoggerFactory log
             arguments.Add("--vflip");
         }
 
+        arguments.AddRange(settings.Controls.LibcameraArguments());
         arguments.AddRange(["-o", "-"]);
         return arguments;
     }

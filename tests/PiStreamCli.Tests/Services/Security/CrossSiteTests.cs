@@ -16,7 +16,7 @@ public sealed class CrossSiteTests : IAsyncLifetime
     private PanTiltServer _server = null!;
 
     public async Task InitializeAsync() =>
-        _server = await PanTiltServer.StartAsync(PanTiltMode.Sim, adjustServe: settings => settings with
+        _server = await PanTiltServer.StartAsync(PanTiltMode.Sim, settings: TestServer.Settings with
         {
             Access = AccessSettings.Open with { AllowedOrigins = [Dashboard], AllowedHosts = ["camera.home.lan"] },
         });

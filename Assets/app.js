@@ -71,6 +71,7 @@
     }
     old.replaceWith(element);
     state.picture = element;
+    window.dispatchEvent(new CustomEvent('pistream:picture', { detail: element }));
     return element;
   }
 
@@ -199,6 +200,7 @@
     var message;
     try { message = JSON.parse(text); } catch (e) { return; }
     if (message.type === 'orientation') { showOrientation(message); }
+    window.dispatchEvent(new CustomEvent('pistream:event', { detail: message }));
   }
 
   function showOrientation(orientation) {
@@ -220,6 +222,7 @@
         pan.title = tilt.title = status.readOnly ? 'This camera is read-only (serve --read-only)' : '';
         panTiltLabel.textContent = hasPanTilt && status.panTilt.simulated ? 'pan-tilt: simulated' : '';
         if (hasPanTilt && status.panTilt.orientation) { showOrientation(status.panTilt.orientation); }
+        window.dispatchEvent(new CustomEvent('pistream:status', { detail: status }));
       })
       .catch(function () {
         viewersLabel.textContent = '';

@@ -12,9 +12,12 @@ internal static class PiStreamCommandLine
     {
         ServeCommand.Create(),
         OrientCommand.Create(),
+        LightCommand.Create(),
         ProbeCommand.Create(),
         RecordCommand.Create(),
         HashPasswordCommand.Create(),
+        ConfigCommand.Create(),
+        ServiceCommand.Create(),
     };
 
     public static async Task<int> RunAsync(RootCommand root, string[] args, TextWriter error)

@@ -2,12 +2,15 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Net;
 using Microsoft.Extensions.Logging;
+using PiStream.Services.CameraControls;
 using PiStream.Services.Capture;
+using PiStream.Services.Configuration;
 using PiStream.Services.Encoding;
 using PiStream.Services.H264;
 using PiStream.Services.Hosting;
 using PiStream.Services.Logging;
 using PiStream.Services.PanTilt;
+using PiStream.Services.Presets;
 using PiStream.Services.Recording;
 using PiStream.Services.Web;
 
@@ -61,16 +64,20 @@ internal static class ServeCommand
         command.Options.Add(WebSocketPort);
         command.Options.Add(Bind);
         CommonOptions.AddTo(command);
+        CameraControlOptions.AddTo(command);
         command.Options.Add(Bitrate);
         command.Options.Add(KeyframeInterval);
         CodecOptions.AddTo(command);
         command.Options.Add(PanTilt);
         PanTiltOptions.AddTo(command);
+        LightOptions.AddTo(command);
+        PointingOptions.AddTo(command);
         ServeRecordingOptions.AddTo(command);
         SecurityOptions.AddTo(command);
         DebugDelay.Hidden = true;
         command.Options.Add(DebugDelay);
         command.Options.Add(BenchTimestamps);
+        command.Options.Add(ServeConfiguration.Config);
         command.Validators.Add(result =>
         {
             var port = ValueParsers.GivenOr(result, Port, ServeSettings.DefaultPort);
@@ -80,8 +87,14 @@ internal static class ServeCommand
                 result.AddError($"--port and --ws-port are both {port}: give them different ports (e.g. --port {port} --ws-port {port + 2}).");
             }
         });
-        command.SetAction((result, cancellationToken) =>
+        command.SetAction((commandLine, cancellationToken) =>
         {
+            if (ServeConfiguration.Resolve(commandLine, SettingsEnvironment.Current(), SettingsFile.DefaultPath, Console.Error) is not { } configured)
+            {
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
+            var result = configured.Result;
             var format = CommonOptions.Format(result);
             var settings = new ServeSettings(
                 result.GetValue(Bind),
@@ -96,6 +109,10 @@ internal static class ServeCommand
                 ServeRecordingOptions.Read(result))
             {
                 PanTilt = new PanTiltSettings(result.GetValue(PanTilt), PanTiltOptions.Hat(result)),
+                Lights = LightOptions.Settings(result),
+                Presets = new PresetsSettings(result.GetValue(PointingOptions.StateDir)!),
+                Aim = PointingOptions.Aim(result),
+                CameraControls = CameraControlOptions.Controls(result),
                 Access = SecurityOptions.Read(result),
                 DebugDelay = TimeSpan.FromMilliseconds(result.GetValue(DebugDelay)),
                 BenchTimestamps = result.GetValue(BenchTimestamps),
@@ -124,6 +141,11 @@ internal static class ServeCommand
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Failed;
+        }
+        catch (CameraControlException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return e.ToolMissing ? ExitCodes.MissingDependency : ExitCodes.BadInput;
         }
         catch (OperationCanceledException)
         {

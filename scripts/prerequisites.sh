@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what pistream needs on Debian 12 / Raspberry Pi OS when it is missing, and nothing else.
-# Usage: scripts/prerequisites.sh [--test]   (--test also installs what the tests use: Chromium)
+# Usage: scripts/prerequisites.sh [--test]   (--test also installs what the tests use: Chromium, systemd-analyze, python3-prometheus-client)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -11,6 +11,9 @@ command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+  # /metrics tests parse the exposition with the Prometheus client's own text parser (Debian's python3).
+  /usr/bin/python3 -c 'import prometheus_client' >/dev/null 2>&1 || missing+=(python3-prometheus-client)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

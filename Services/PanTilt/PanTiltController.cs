@@ -12,6 +12,7 @@ namespace PiStream.Services.PanTilt;
 /// </summary>
 internal sealed class PanTiltController : IAsyncDisposable
 {
+    private long _moves;
     private readonly PanTiltHat _hat;
     private readonly PanTiltSettings _settings;
     private readonly TimeProvider _time;
@@ -41,7 +42,13 @@ internal sealed class PanTiltController : IAsyncDisposable
     /// <summary>Raised on the controller's loop with the full orientation just written to the servos.</summary>
     public event Action<Orientation>? Moved;
 
+    /// <summary>Moves written to the device so far.</summary>
+    public long Moves => Interlocked.Read(ref _moves);
+
     public bool Simulated { get; }
+
+    /// <summary>The HAT the controller drives (the lights share it).</summary>
+    public PanTiltHat Hat => _hat;
 
     /// <summary>Where the camera points, or is about to: the latest accepted target, in pistream's convention.</summary>
     public Orientation Orientation
@@ -84,6 +91,23 @@ internal sealed class PanTiltController : IAsyncDisposable
         Orientation target;
         lock (_lock)
         {
+            _target = target = _target.With(move);
+            _pending = _pending.With(move);
+        }
+
+        _wake.Writer.TryWrite(true);
+        return target;
+    }
+
+    /// <summary>Moves relative to the latest target: each offset given is added (an unknown axis counts as 0) and the result clamped to -90..90.</summary>
+    public Orientation RequestBy(double? panBy, double? tiltBy)
+    {
+        Orientation target;
+        lock (_lock)
+        {
+            var move = new Orientation(
+                panBy is { } pan ? PanTiltAngle.Offset(_target.Pan, pan) : null,
+                tiltBy is { } tilt ? PanTiltAngle.Offset(_target.Tilt, tilt) : null);
             _target = target = _target.With(move);
             _pending = _pending.With(move);
         }
@@ -143,6 +167,7 @@ internal sealed class PanTiltController : IAsyncDisposable
     /// <summary>Tells listeners (the pages) about a move; a failing listener is logged and never stops the loop.</summary>
     private void Announce(Orientation orientation)
     {
+        Interlocked.Increment(ref _moves);
         try
         {
             Moved?.Invoke(orientation);

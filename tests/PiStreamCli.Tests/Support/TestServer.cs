@@ -5,6 +5,7 @@ using PiStream.Services.Capture;
 using PiStream.Services.Encoding;
 using PiStream.Services.Hosting;
 using PiStream.Services.Pipeline;
+using PiStream.Services.Presets;
 
 namespace PiStream.Tests.Support;
 
@@ -32,6 +33,7 @@ internal sealed class TestServer : IAsyncDisposable
         WebSocketPort = 0,
         Source = SourceSpec.Test,
         Codec = CodecRequest.Mpeg1, // most protocol tests read MPEG-TS; H.264 tests ask for it (Services/H264)
+        Presets = new PresetsSettings(Path.Combine(Path.GetTempPath(), $"pistream-state-{Guid.NewGuid():N}")),
     };
 
     public static async Task<TestServer> StartAsync(ServeSettings? settings = null, RestartPolicy? policy = null, ILoggerFactory? loggerFactory = null)

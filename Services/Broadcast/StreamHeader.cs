@@ -59,4 +59,8 @@ internal static class StreamHeader
         framerate = BinaryPrimitives.ReadUInt16BigEndian(message[8..]);
         return true;
     }
+
+    /// <summary>The MPEG-1 ("jsmp") header of the same size as <paramref name="header"/>, which may be either kind (pistreaming's clients always get MPEG-1).</summary>
+    public static byte[] Mpeg1For(ReadOnlySpan<byte> header) =>
+        TryReadH264(header, out var width, out var height, out _) ? Create(width, height) : header.ToArray();
 }

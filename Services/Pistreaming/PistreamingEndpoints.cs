@@ -17,7 +17,7 @@ internal static class PistreamingEndpoints
         var services = endpoints.ServiceProvider;
         var viewers = new ViewerEndpoint(
             services.GetRequiredService<PistreamingFeed>().Broadcaster,
-            services.GetRequiredService<ViewerHandshake>(),
+            new ViewerHandshake(StreamHeader.Mpeg1For(services.GetRequiredService<ViewerHandshake>().Header.Span)), // jsmp even when /stream is H.264
             services.GetRequiredService<ViewerOptions>(),
             services.GetRequiredService<ViewerMetrics>(),
             services.GetRequiredService<IHostApplicationLifetime>(),

@@ -71,7 +71,9 @@ public sealed class H264StreamTests
         await legacy.WaitForFramesAsync(30, TimeSpan.FromSeconds(30));
 
         Assert.Equal(new byte[] { 0x6A, 0x73, 0x6D, 0x70, 0x02, 0x80, 0x01, 0xE0 }, legacy.Messages[0].Data);
-        var probe = await Ffprobe.RunAsync(legacy.Frames.SelectMany(frame => frame.Data).ToArray(), "-show_entries", "stream=codec_name,width", "-of", "default=noprint_wrappers=1");
+        var elementary = legacy.Frames.SelectMany(frame => frame.Data).ToArray();
+        Assert.Equal(new byte[] { 0, 0, 1, 0xB3 }, elementary[..4]); // pistreaming's clients start at a sequence header
+        var probe = await Ffprobe.RunAsync(elementary, "-f", "mpegvideo", "-show_entries", "stream=codec_name,width", "-of", "default=noprint_wrappers=1");
         Assert.Contains("codec_name=mpeg1video", probe);
         await using var page = await StreamClient.ConnectAsync(server.StreamUri);
         await page.WaitForFramesAsync(1, TimeSpan.FromSeconds(20));

@@ -15,7 +15,7 @@ internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600)
 {
     private readonly ConcurrentQueue<Viewer> _joining = new();
     private readonly List<Viewer> _viewers = [];
-    private readonly List<EncodedFrame> _gop = [];
+    private readonly List<StreamMessage> _gop = [];
     private Viewer[] _snapshot = [];
     private int _viewerCount;
 
@@ -47,7 +47,7 @@ internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600)
     }
 
     /// <summary>Shares <paramref name="frame"/> with every viewer. The caller keeps (and later releases) its own reference.</summary>
-    public void Publish(EncodedFrame frame)
+    public void Publish(StreamMessage frame)
     {
         var now = Stopwatch.GetTimestamp();
         if (frame.IsKeyframe)
@@ -92,7 +92,7 @@ internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600)
     }
 
     /// <summary>Sends a text event to every viewer (any thread). The caller keeps its own reference.</summary>
-    public void PublishText(EncodedFrame message)
+    public void PublishText(StreamMessage message)
     {
         foreach (var viewer in Volatile.Read(ref _snapshot))
         {

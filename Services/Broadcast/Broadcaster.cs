@@ -15,8 +15,10 @@ internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600)
 {
     private readonly ConcurrentQueue<Viewer> _joining = new();
     private readonly List<Viewer> _viewers = [];
-    private readonly List<EncodedFrame> _gop = [];
+    private readonly List<StreamMessage> _gop = [];
+    private readonly Lock _subscribing = new();
     private Viewer[] _snapshot = [];
+    private Action<StreamMessage>[] _taps = [];
     private int _viewerCount;
 
     public int ViewerCount => Volatile.Read(ref _viewerCount);
@@ -46,8 +48,24 @@ internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600)
         }
     }
 
+    /// <summary>
+    /// Gives every encoded video frame to <paramref name="tap"/> as well (a publisher, a second output), on the
+    /// broadcast path: it must return at once, taking a reference (<see cref="StreamMessage.AddReference"/>) for a
+    /// frame it queues in its own bounded queue and releasing it when done. It starts with the next frame; one
+    /// that needs a keyframe first waits for <see cref="StreamMessage.IsKeyframe"/>. Disposing the result stops it.
+    /// </summary>
+    public IDisposable Subscribe(Action<StreamMessage> tap)
+    {
+        lock (_subscribing)
+        {
+            Volatile.Write(ref _taps, [.. _taps, tap]);
+        }
+
+        return new TapSubscription(this, tap);
+    }
+
     /// <summary>Shares <paramref name="frame"/> with every viewer. The caller keeps (and later releases) its own reference.</summary>
-    public void Publish(EncodedFrame frame)
+    public void Publish(StreamMessage frame)
     {
         var now = Stopwatch.GetTimestamp();
         if (frame.IsKeyframe)
@@ -83,6 +101,11 @@ internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600)
         }
 
         sentAt?.Release();
+        foreach (var tap in Volatile.Read(ref _taps))
+        {
+            tap(frame);
+        }
+
         if (changed)
         {
             Volatile.Write(ref _snapshot, _viewers.ToArray());
@@ -92,7 +115,7 @@ internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600)
     }
 
     /// <summary>Sends a text event to every viewer (any thread). The caller keeps its own reference.</summary>
-    public void PublishText(EncodedFrame message)
+    public void PublishText(StreamMessage message)
     {
         foreach (var viewer in Volatile.Read(ref _snapshot))
         {
@@ -146,5 +169,30 @@ internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600)
         }
 
         _gop.Clear();
+    }
+
+    private void Unsubscribe(Action<StreamMessage> tap)
+    {
+        lock (_subscribing)
+        {
+            var index = Array.IndexOf(_taps, tap);
+            if (index >= 0)
+            {
+                Volatile.Write(ref _taps, [.. _taps[..index], .. _taps[(index + 1)..]]);
+            }
+        }
+    }
+
+    private sealed class TapSubscription(Broadcaster broadcaster, Action<StreamMessage> tap) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                broadcaster.Unsubscribe(tap);
+            }
+        }
     }
 }

@@ -8,10 +8,10 @@ namespace PiStream.Services.Broadcast;
 /// text message <c>{"t":&lt;Unix ms, 3 decimals&gt;}</c> with the moment the frame left the encoder, so a
 /// client on the same machine can measure delivery delay. The page ignores unknown text messages.
 /// </summary>
-internal sealed class FrameTimes(FramePool pool, TimeProvider time)
+internal sealed class FrameTimes(StreamMessagePool pool, TimeProvider time)
 {
     /// <summary>A text message stamped now, with one reference owned by the caller.</summary>
-    public EncodedFrame Create()
+    public StreamMessage Create()
     {
         var micros = (time.GetUtcNow().UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
         Span<byte> text = stackalloc byte[48];

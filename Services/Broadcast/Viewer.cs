@@ -19,7 +19,7 @@ internal sealed class Viewer
     private readonly WebSocket _socket;
     private readonly ViewerOptions _options;
     private readonly ILogger _logger;
-    private readonly Channel<EncodedFrame> _queue;
+    private readonly Channel<StreamMessage> _queue;
     private readonly CancellationTokenSource _stop = new();
     private bool _skipping;
     private long _behindSince;
@@ -34,7 +34,7 @@ internal sealed class Viewer
         Remote = remote;
         _options = options;
         _logger = logger;
-        _queue = Channel.CreateBounded<EncodedFrame>(new BoundedChannelOptions(options.QueueFrames)
+        _queue = Channel.CreateBounded<StreamMessage>(new BoundedChannelOptions(options.QueueFrames)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = false,
@@ -56,7 +56,7 @@ internal sealed class Viewer
     public long FramesSkipped => Interlocked.Read(ref _framesSkipped);
 
     /// <summary>Queues a video frame without waiting. Called by the broadcast path only.</summary>
-    public void Offer(EncodedFrame frame, long now)
+    public void Offer(StreamMessage frame, long now)
     {
         if (IsClosed)
         {
@@ -90,7 +90,7 @@ internal sealed class Viewer
     }
 
     /// <summary>Queues a text event (e.g. a new camera orientation); dropped if the queue is full.</summary>
-    public void OfferText(EncodedFrame message)
+    public void OfferText(StreamMessage message)
     {
         if (IsClosed)
         {

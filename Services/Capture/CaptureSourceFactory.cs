@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using PiStream.Services.Encoding;
 using PiStream.Services.Processes;
 
 namespace PiStream.Services.Capture;
@@ -8,7 +7,7 @@ namespace PiStream.Services.Capture;
 /// <summary>
 /// Builds the capture source for a resolved (non-auto) <see cref="SourceSpec"/>. Flips are applied
 /// where they are cheapest: by the camera for libcamera and by the decoding ffmpeg for v4l2 and file
-/// sources; for the test pattern and exec: sources <see cref="CaptureSource.FlipsApplied"/> is false
+/// sources; for the test pattern and exec: sources <see cref="ICaptureSource.AppliesFlips"/> is false
 /// and the encoder flips instead.
 /// </summary>
 internal sealed class CaptureSourceFactory(string ffmpegPath, ILoggerFactory loggerFactory, TimeProvider time)
@@ -16,7 +15,7 @@ internal sealed class CaptureSourceFactory(string ffmpegPath, ILoggerFactory log
     /// <summary>rpicam-vid pads each luma row of raw output to this many bytes.</summary>
     public const int LibcameraRowAlignment = 64;
 
-    public CaptureSource Create(CaptureSettings settings)
+    public ICaptureSource Create(CaptureSettings settings)
     {
         var format = settings.Format;
         var logger = loggerFactory.CreateLogger<ProcessCaptureSource>();
@@ -24,19 +23,18 @@ internal sealed class CaptureSourceFactory(string ffmpegPath, ILoggerFactory log
         switch (settings.Source.Kind)
         {
             case SourceKind.Test:
-                return new CaptureSource(new TestPatternSource(format, time), FlipsApplied: false);
+                return new TestPatternSource(format, time);
             case SourceKind.Libcamera:
                 var tool = ExecutableFinder.FindFirst("rpicam-vid", "libcamera-vid")
                     ?? throw new CaptureUnavailableException("rpicam-vid not found — install it with: sudo apt-get install rpicam-apps (or use --source test).");
-                return new CaptureSource(
-                    new ProcessCaptureSource(
-                        $"libcamera camera {settings.Source.Argument ?? "0"}",
-                        tool,
-                        LibcameraArguments(settings),
-                        PlaneLayout.Aligned(format.Width, format.Height, LibcameraRowAlignment),
-                        logger,
-                        LogLevel.Debug),
-                    FlipsApplied: true);
+                return new ProcessCaptureSource(
+                    $"libcamera camera {settings.Source.Argument ?? "0"}",
+                    tool,
+                    LibcameraArguments(settings),
+                    PlaneLayout.Aligned(format.Width, format.Height, LibcameraRowAlignment),
+                    logger,
+                    LogLevel.Debug,
+                    appliesFlips: true);
             case SourceKind.V4l2:
                 var device = settings.Source.Argument ?? "/dev/video0";
                 if (!File.Exists(device))
@@ -44,7 +42,7 @@ internal sealed class CaptureSourceFactory(string ffmpegPath, ILoggerFactory log
                     throw new CaptureUnavailableException($"{device} does not exist. List cameras with 'pistream probe', or use --source test.");
                 }
 
-                return new CaptureSource(new ProcessCaptureSource($"V4L2 camera {device}", ffmpegPath, V4l2Arguments(settings, device), tight, logger), FlipsApplied: true);
+                return new ProcessCaptureSource($"V4L2 camera {device}", ffmpegPath, V4l2Arguments(settings, device), tight, logger, appliesFlips: true);
             case SourceKind.File:
                 var path = settings.Source.Argument!;
                 if (!File.Exists(path))
@@ -52,9 +50,9 @@ internal sealed class CaptureSourceFactory(string ffmpegPath, ILoggerFactory log
                     throw new CaptureUnavailableException($"Video file not found: {path}. Give an existing file with --source file:PATH.");
                 }
 
-                return new CaptureSource(new ProcessCaptureSource($"file {Path.GetFileName(path)}", ffmpegPath, FileArguments(settings, path), tight, logger), FlipsApplied: true);
+                return new ProcessCaptureSource($"file {Path.GetFileName(path)}", ffmpegPath, FileArguments(settings, path), tight, logger, appliesFlips: true);
             case SourceKind.Exec:
-                return new CaptureSource(new ProcessCaptureSource($"exec: {settings.Source.Argument}", "/bin/sh", ["-c", settings.Source.Argument!], tight, logger), FlipsApplied: false);
+                return new ProcessCaptureSource($"exec: {settings.Source.Argument}", "/bin/sh", ["-c", settings.Source.Argument!], tight, logger);
             default:
                 throw new ArgumentOutOfRangeException(nameof(settings), settings.Source.Kind, "Resolve --source auto before creating the source.");
         }

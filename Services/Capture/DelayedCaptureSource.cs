@@ -13,6 +13,8 @@ internal sealed class DelayedCaptureSource(ICaptureSource inner, TimeSpan delay)
 {
     public string Description => inner.Description;
 
+    public bool AppliesFlips => inner.AppliesFlips;
+
     public TimeSpan Delay => delay;
 
     public async Task RunAsync(FrameSink sink, CancellationToken cancellationToken)

@@ -6,6 +6,9 @@ internal interface ICaptureSource
     /// <summary>What the source is, for logs and /api/status (e.g. "test pattern", "libcamera camera 0").</summary>
     string Description { get; }
 
+    /// <summary>True when the source already mirrors or flips the picture as configured (the camera or the decoding ffmpeg does it); otherwise every encoder must.</summary>
+    bool AppliesFlips { get; }
+
     /// <summary>
     /// Produces frames into <paramref name="sink"/> until cancelled. Returning or throwing means the
     /// source stopped (a process exited, a file could not be read); the caller decides whether to restart.

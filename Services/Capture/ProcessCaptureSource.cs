@@ -14,9 +14,12 @@ internal sealed class ProcessCaptureSource(
     IReadOnlyList<string> arguments,
     PlaneLayout layout,
     ILogger logger,
-    LogLevel stderrLevel = LogLevel.Warning) : ICaptureSource
+    LogLevel stderrLevel = LogLevel.Warning,
+    bool appliesFlips = false) : ICaptureSource
 {
     public string Description => description;
+
+    public bool AppliesFlips => appliesFlips;
 
     public string FileName => fileName;
 

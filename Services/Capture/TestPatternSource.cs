@@ -8,6 +8,8 @@ internal sealed class TestPatternSource(VideoFormat format, TimeProvider time) :
 {
     public string Description => "test pattern";
 
+    public bool AppliesFlips => false;
+
     public async Task RunAsync(FrameSink sink, CancellationToken cancellationToken)
     {
         var frame = new byte[format.FrameSize];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PiStream.Services.Capture;
 
 namespace PiStream.Services.Encoding;
 

@@ -23,7 +23,7 @@ internal sealed class LiveEncoder : IAsyncDisposable
 
     public Task Completion { get; }
 
-    public static LiveEncoder Start(string ffmpegPath, EncoderSettings settings, FramePool pool, Action<EncodedFrame> publish, ILogger logger)
+    public static LiveEncoder Start(string ffmpegPath, EncoderSettings settings, StreamMessagePool pool, Action<StreamMessage> publish, ILogger logger)
     {
         var process = ChildProcess.Start(ffmpegPath, EncoderArguments.Build(settings), logger);
         return new LiveEncoder(process, new TsFrameAssembler(pool, publish));

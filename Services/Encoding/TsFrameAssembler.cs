@@ -9,7 +9,7 @@ namespace PiStream.Services.Encoding;
 /// for an unbounded PES, when the next one starts. Keyframes are recognised by their MPEG-1 sequence
 /// header or I-picture header. Not thread-safe: one reader feeds it.
 /// </summary>
-internal sealed class TsFrameAssembler(FramePool pool, Action<EncodedFrame> publish)
+internal sealed class TsFrameAssembler(StreamMessagePool pool, Action<StreamMessage> publish)
 {
     public const int PacketSize = 188;
     private const byte SyncByte = 0x47;
@@ -18,7 +18,7 @@ internal sealed class TsFrameAssembler(FramePool pool, Action<EncodedFrame> publ
     private int _partialLength;
     private int _tablesLength;
     private int _videoPid = -1;
-    private EncodedFrame? _current;
+    private StreamMessage? _current;
     private bool _currentIsKeyframe;
     private int _pesRemaining;
 

@@ -1,149 +1,104 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PiStream.Services.Broadcast;
-using PiStream.Services.Capture;
 using PiStream.Services.Detection;
 using PiStream.Services.Encoding;
 using PiStream.Services.PanTilt;
 using PiStream.Services.Pipeline;
-using PiStream.Services.Recording;
 using PiStream.Services.Security;
 using PiStream.Services.Web;
 
 namespace PiStream.Services.Hosting;
 
 /// <summary>
-/// A running <c>serve</c>: the capture source, the encoder pipeline, the broadcaster and the web server,
-/// put together from <see cref="ServeSettings"/>. Tests start one on port 0 exactly as the command does.
+/// A running <c>serve</c>: the handle the command and the tests hold on the application
+/// <see cref="ServeApplication"/> builds. Tests start one on port 0 exactly as the command does.
 /// </summary>
 internal sealed class StreamHost : IAsyncDisposable
 {
-    private readonly WebServer _server;
-    private readonly CancellationTokenSource _stop;
-    private readonly Task _pipelineTask;
+    private readonly WebApplication _app;
     private readonly ILogger _logger;
 
-    private StreamHost(WebServer server, StreamPipeline pipeline, Broadcaster broadcaster, string sourceDescription, CancellationTokenSource stop, Task pipelineTask, ILogger logger, PanTiltController? panTilt)
+    private StreamHost(WebApplication app, ILogger logger)
     {
-        _server = server;
-        PanTilt = panTilt;
-        Pipeline = pipeline;
-        Broadcaster = broadcaster;
-        SourceDescription = sourceDescription;
-        _stop = stop;
-        _pipelineTask = pipelineTask;
+        _app = app;
         _logger = logger;
+        var ports = app.Services.GetRequiredService<ListenPorts>();
+        HttpPort = ports.Http;
+        WebSocketPort = ports.WebSocket;
     }
 
-    public int HttpPort => _server.HttpPort;
+    public int HttpPort { get; }
 
-    public int WebSocketPort => _server.WebSocketPort;
+    public int WebSocketPort { get; }
 
-    public StreamPipeline Pipeline { get; }
+    public StreamPipeline Pipeline => _app.Services.GetRequiredService<StreamPipeline>();
 
-    public Broadcaster Broadcaster { get; }
+    public Broadcaster Broadcaster => _app.Services.GetRequiredService<Broadcaster>();
 
-    public string SourceDescription { get; }
+    public string SourceDescription => Pipeline.Source.Description;
 
     /// <summary>The pan-tilt controller, or null when serve has no pan-tilt device.</summary>
-    public PanTiltController? PanTilt { get; }
+    public PanTiltController? PanTilt => _app.Services.GetRequiredService<PanTiltHost>().Controller;
+
+    /// <summary>The application's services (tests and features reach the singletons through it).</summary>
+    public IServiceProvider Services => _app.Services;
 
     /// <summary>
-    /// Checks what serve needs (ffmpeg, the source), starts listening, then starts the pipeline.
-    /// Throws <see cref="FfmpegNotFoundException"/>, <see cref="CaptureUnavailableException"/> or
-    /// <see cref="PortInUseException"/>, each with the fix in its message, before anything runs.
+    /// Checks what serve needs (ffmpeg, the source), starts the hosted services, starts listening, then starts the
+    /// pipeline. Throws <see cref="FfmpegNotFoundException"/>, <see cref="Capture.CaptureUnavailableException"/>,
+    /// <see cref="PanTiltUnavailableException"/>, <see cref="Recording.RecordingUnavailableException"/> or
+    /// <see cref="PortInUseException"/>, each with the fix in its message, having stopped whatever it started.
     /// </summary>
     public static async Task<StreamHost> StartAsync(ServeSettings settings, ILoggerFactory loggerFactory, CancellationToken cancellationToken, RestartPolicy? policy = null, CameraDetector? detector = null)
     {
         var logger = loggerFactory.CreateLogger<StreamHost>();
-        var ffmpeg = FfmpegLocator.Require();
-        var spec = await AutoSourceChoice.ResolveAsync(settings.Source, detector ?? CameraDetector.Default, reason => logger.LogWarning("{Reason}", reason), cancellationToken);
-
-        var capture = new CaptureSourceFactory(ffmpeg, loggerFactory, TimeProvider.System)
-            .Create(new CaptureSettings(spec, settings.Format, settings.HorizontalFlip, settings.VerticalFlip));
-        logger.LogInformation("Initializing camera: {Source} at {Format}", capture.Source.Description, settings.Format);
-
-        var stats = new StreamStats();
-        var pool = new FramePool();
-        var broadcaster = new Broadcaster(stats) { FrameTimes = settings.BenchTimestamps ? new FrameTimes(pool, TimeProvider.System) : null };
-        var source = settings.DebugDelay > TimeSpan.Zero ? new DelayedCaptureSource(capture.Source, settings.DebugDelay) : capture.Source;
-        var encoderSettings = new EncoderSettings(
-            settings.Format,
-            settings.BitrateBitsPerSecond,
-            settings.KeyframeInterval,
-            settings.HorizontalFlip && !capture.FlipsApplied,
-            settings.VerticalFlip && !capture.FlipsApplied);
-        var recorder = settings.Recording is { } recording
-            ? await SegmentRecorderFactory.CreateAsync(ffmpeg, recording, settings, !capture.FlipsApplied, loggerFactory, cancellationToken)
-            : null;
-        var pipeline = new StreamPipeline(source, ffmpeg, encoderSettings, broadcaster, pool, policy ?? RestartPolicy.Default, loggerFactory.CreateLogger<StreamPipeline>(), recorder is null ? null : recorder.Offer);
-
-        var panTilt = PanTiltStarter.Start(settings.PanTilt, loggerFactory, TimeProvider.System);
-        var viewerOptions = ViewerOptions.For(settings.Format.Framerate, settings.KeyframeInterval);
-        var routes = new StreamRoutes(
-            WebAssets.Load(),
-            broadcaster,
-            StreamHeader.Create(settings.Format.Width, settings.Format.Height),
-            viewerOptions,
-            () => new StatusReport(
-                capture.Source.Description,
-                settings.Format.Width,
-                settings.Format.Height,
-                settings.Format.Framerate,
-                Math.Round(stats.FramesPerSecond, 1),
-                Math.Round(stats.BitsPerSecond / 1000, 1),
-                broadcaster.ViewerCount,
-                Math.Round(stats.Uptime.TotalSeconds, 1),
-                stats.EncoderRestarts,
-                panTilt?.Status(),
-                settings.Access.ReadOnly),
-            loggerFactory.CreateLogger<StreamRoutes>());
-
-        if (panTilt is not null)
-        {
-            var endpoints = new PanTiltEndpoints(panTilt);
-            routes.Orient = endpoints.OrientAsync;
-            routes.ReadOrientation = endpoints.GetAsync;
-            panTilt.Moved += new OrientationEvents(broadcaster, pool).Publish;
-        }
-
+        var app = await ServeApplication.BuildAsync(settings, loggerFactory, policy ?? RestartPolicy.Default, detector, cancellationToken);
         logger.LogInformation("Initializing HTTP server on port {Port} and WebSocket server on port {WebSocketPort}", settings.Port, settings.WebSocketPort);
-        var serverOptions = new WebServerOptions(settings.Bind, settings.Port, settings.WebSocketPort)
-        {
-            Access = settings.Access,
-            RequestHeadersTimeout = settings.RequestHeadersTimeout,
-            KeepAliveTimeout = settings.KeepAliveTimeout,
-        };
-        WebServer server;
         try
         {
-            server = await WebServer.StartAsync(serverOptions, routes, loggerFactory, cancellationToken);
+            await app.StartAsync(cancellationToken);
         }
-        catch when (panTilt is not null)
+        catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
         {
-            await panTilt.DisposeAsync();
+            await app.DisposeAsync();
+            throw new PortInUseException(PortInUseMessage(e, settings), e);
+        }
+        catch
+        {
+            await app.DisposeAsync();
             throw;
         }
 
-        AccessWarnings.Log(settings.Access, canMove: panTilt is not null, logger);
-
-        logger.LogInformation("Starting broadcast");
-        var stop = new CancellationTokenSource();
-        var pipelineTask = recorder is null ? pipeline.RunAsync(stop.Token) : Task.WhenAll(pipeline.RunAsync(stop.Token), recorder.RunAsync(stop.Token));
-        return new StreamHost(server, pipeline, broadcaster, capture.Source.Description, stop, pipelineTask, logger, panTilt);
+        AccessWarnings.Log(settings.Access, canMove: app.Services.GetRequiredService<PanTiltHost>().Controller is not null, logger);
+        return new StreamHost(app, logger);
     }
 
     /// <summary>Closes the viewers, stops listening, stops the capture and ffmpeg processes (within about 2 s) and disables the servos.</summary>
     public async ValueTask DisposeAsync()
     {
         _logger.LogInformation("Shutting down");
-        await _stop.CancelAsync();
-        var server = _server.DisposeAsync().AsTask();
-        await Task.WhenAll(server, _pipelineTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (PanTilt is not null)
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1.5)))
         {
-            await PanTilt.DisposeAsync();
+            try
+            {
+                await _app.StopAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Out of time: disposing below ends what is left (the pipeline kills its processes).
+            }
         }
 
-        _stop.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    private static string PortInUseMessage(IOException e, ServeSettings settings)
+    {
+        var port = e.Message.Contains($":{settings.WebSocketPort}", StringComparison.Ordinal) && settings.WebSocketPort != 0 ? settings.WebSocketPort : settings.Port;
+        var option = port == settings.WebSocketPort ? "--ws-port" : "--port";
+        return $"Port {port} is already in use (is another pistream running?). Stop that program or choose another port with {option}.";
     }
 }

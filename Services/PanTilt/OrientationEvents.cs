@@ -5,7 +5,7 @@ using PiStream.Services.Broadcast;
 namespace PiStream.Services.PanTilt;
 
 /// <summary>Pushes <c>{"type":"orientation","pan":10,"tilt":-5}</c> to every open page as a WebSocket text message.</summary>
-internal sealed class OrientationEvents(Broadcaster broadcaster, FramePool pool)
+internal sealed class OrientationEvents(Broadcaster broadcaster, StreamMessagePool pool)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -10,23 +10,26 @@ namespace PiStream.Services.Pipeline;
 /// Runs capture -> ffmpeg -> broadcast and keeps it running: when the capture source or ffmpeg dies,
 /// or the source stops sending frames (watchdog), both are stopped, the failure is logged, and the
 /// pair is started again after the <see cref="RestartPolicy"/>'s backoff. Viewers stay connected
-/// throughout and get picture again from the new encoder's first keyframe. An optional <see cref="FrameTap"/>
-/// (continuous recording) sees each frame first and must not block.
+/// throughout and get picture again from the new encoder's first keyframe. Each captured frame is first
+/// offered to the <see cref="RawFrameHub"/> (continuous recording and other raw-frame features).
 /// </summary>
 internal sealed class StreamPipeline(
     ICaptureSource source,
     string ffmpegPath,
     EncoderSettings encoderSettings,
     Broadcaster broadcaster,
-    FramePool pool,
+    StreamMessagePool pool,
+    RawFrameHub rawFrames,
     RestartPolicy policy,
-    ILogger<StreamPipeline> logger,
-    FrameTap? tap = null)
+    ILogger<StreamPipeline> logger)
 {
     private LiveEncoder? _encoder;
 
     /// <summary>The ffmpeg of the current run, if one is running (fault tests kill it).</summary>
     public LiveEncoder? CurrentEncoder => Volatile.Read(ref _encoder);
+
+    /// <summary>The capture source the pipeline runs.</summary>
+    public ICaptureSource Source => source;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -74,7 +77,7 @@ internal sealed class StreamPipeline(
         FrameSink sink = (frame, _) =>
         {
             Volatile.Write(ref lastFrame, Stopwatch.GetTimestamp());
-            tap?.Invoke(frame.Span);
+            rawFrames.Offer(frame.Span);
             return encoder.WriteFrameAsync(frame);
         };
 

@@ -62,10 +62,10 @@ internal static class RecordRunner
 
                 var capture = new CaptureSourceFactory(ffmpeg, loggerFactory, TimeProvider.System)
                     .Create(new CaptureSettings(spec, request.Format, request.HorizontalFlip, request.VerticalFlip));
-                feed = (input, token) => capture.Source.RunAsync((frame, frameToken) => input.WriteAsync(frame, frameToken), token);
+                feed = (input, token) => capture.RunAsync((frame, frameToken) => input.WriteAsync(frame, frameToken), token);
                 raw = request.Format;
-                description = $"{capture.Source.Description} at {request.Format}";
-                request = request with { HorizontalFlip = request.HorizontalFlip && !capture.FlipsApplied, VerticalFlip = request.VerticalFlip && !capture.FlipsApplied };
+                description = $"{capture.Description} at {request.Format}";
+                request = request with { HorizontalFlip = request.HorizontalFlip && !capture.AppliesFlips, VerticalFlip = request.VerticalFlip && !capture.AppliesFlips };
             }
 
             var settings = new RecorderSettings(request.OutputPath, container!, codec!.Name!, raw, request.Duration, request.HorizontalFlip, request.VerticalFlip);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PiStream.Services.Capture;
 using PiStream.Services.Encoding;
 
 namespace PiStream.Services.Recording;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using PiStream.Services.Hosting;
+using PiStream.Services.Capture;
 
 namespace PiStream.Services.Recording;
 
@@ -9,9 +9,10 @@ internal static class SegmentRecorderFactory
     /// <summary>
     /// Creates the folder if needed and checks it can be written and has space; throws
     /// <see cref="RecordingUnavailableException"/> naming the fix otherwise.
-    /// <paramref name="flipInEncoder"/> says whether the capture left the flips to the encoders.
+    /// <paramref name="horizontalFlip"/> and <paramref name="verticalFlip"/> are the flips the recording encoder
+    /// must apply (those the capture left to the encoders).
     /// </summary>
-    public static async Task<SegmentRecorder> CreateAsync(string ffmpegPath, SegmentSettings recording, ServeSettings settings, bool flipInEncoder, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    public static async Task<SegmentRecorder> CreateAsync(string ffmpegPath, SegmentSettings recording, VideoFormat format, bool horizontalFlip, bool verticalFlip, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var folder = Path.GetFullPath(recording.Folder);
         try
@@ -38,10 +39,10 @@ internal static class SegmentRecorderFactory
         return new SegmentRecorder(
             ffmpegPath,
             recording with { Folder = folder },
-            settings.Format,
+            format,
             codec,
-            settings.HorizontalFlip && flipInEncoder,
-            settings.VerticalFlip && flipInEncoder,
+            horizontalFlip,
+            verticalFlip,
             TimeProvider.System,
             logger);
     }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using PiStream.Services.Web;
+using PiStream.Services.Http;
 
 namespace PiStream.Services.Security;
 
@@ -10,7 +10,7 @@ namespace PiStream.Services.Security;
 /// Runs before every route, WebSocket upgrades included: HTTP Basic login when users are configured
 /// (failed attempts limited per address, checks run two at a time), the cross-site guards for WebSockets
 /// and for camera moves (a browser's saved password must not let another site's page move the camera),
-/// and <c>--read-only</c>.
+/// and <c>--read-only</c> for the endpoints marked <see cref="ControlRouteMetadata"/>.
 /// </summary>
 internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, ILogger<AccessGate> logger)
 {
@@ -30,7 +30,7 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
             {
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
                 response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                await StreamRoutes.WriteTextAsync(response, $"Too many failed logins from {address}: try again in {Math.Ceiling(retryAfter.TotalSeconds):0} s.");
+                await HttpResponses.WriteTextAsync(response, $"Too many failed logins from {address}: try again in {Math.Ceiling(retryAfter.TotalSeconds):0} s.");
                 return;
             }
 
@@ -40,7 +40,7 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
             {
                 response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 response.Headers.RetryAfter = "5";
-                await StreamRoutes.WriteTextAsync(response, "Busy checking other logins: try again in a few seconds.");
+                await HttpResponses.WriteTextAsync(response, "Busy checking other logins: try again in a few seconds.");
                 return;
             }
 
@@ -66,15 +66,15 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
 
                 response.StatusCode = StatusCodes.Status401Unauthorized;
                 response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
-                await StreamRoutes.WriteTextAsync(response, "This camera needs a user name and password.");
+                await HttpResponses.WriteTextAsync(response, "This camera needs a user name and password.");
                 return;
             }
 
-            if (ControlRoutes.IsControl(request) && OriginCheck.IsCrossSite(request))
+            if (context.IsControlRoute() && OriginCheck.IsCrossSite(request))
             {
                 logger.LogWarning("Refused a camera move from {Address}: it came from another site's page ({Origin})", address, request.Headers.Origin.ToString());
                 response.StatusCode = StatusCodes.Status403Forbidden;
-                await StreamRoutes.WriteTextAsync(response, "The camera can only be moved from this server's own page (or from a program that is not a browser page).");
+                await HttpResponses.WriteTextAsync(response, "The camera can only be moved from this server's own page (or from a program that is not a browser page).");
                 return;
             }
 
@@ -82,15 +82,15 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
             {
                 logger.LogWarning("Refused a WebSocket from {Address}: its page came from {Origin}, not from this server", address, request.Headers.Origin.ToString());
                 response.StatusCode = StatusCodes.Status403Forbidden;
-                await StreamRoutes.WriteTextAsync(response, "WebSocket connections are only accepted from this server's own page.");
+                await HttpResponses.WriteTextAsync(response, "WebSocket connections are only accepted from this server's own page.");
                 return;
             }
         }
 
-        if (settings.ReadOnly && ControlRoutes.IsControl(request))
+        if (settings.ReadOnly && context.IsControlRoute())
         {
             response.StatusCode = StatusCodes.Status403Forbidden;
-            await StreamRoutes.WriteTextAsync(response, "This camera is read-only (--read-only): it can be watched but not moved.");
+            await HttpResponses.WriteTextAsync(response, "This camera is read-only (--read-only): it can be watched but not moved.");
             return;
         }
 

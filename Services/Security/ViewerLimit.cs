@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using PiStream.Services.Web;
+using PiStream.Services.Http;
 
 namespace PiStream.Services.Security;
 
@@ -29,7 +29,7 @@ internal sealed class ViewerLimit(int maxViewers, ILogger<ViewerLimit> logger)
             logger.LogWarning("Refused a viewer from {Address}: {Max} viewers are watching (--max-viewers)", context.Connection.RemoteIpAddress, maxViewers);
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = "10";
-            await StreamRoutes.WriteTextAsync(context.Response, string.Create(CultureInfo.InvariantCulture, $"This camera already has {maxViewers} viewers, its limit (--max-viewers {maxViewers}). Try again later."));
+            await HttpResponses.WriteTextAsync(context.Response, string.Create(CultureInfo.InvariantCulture, $"This camera already has {maxViewers} viewers, its limit (--max-viewers {maxViewers}). Try again later."));
             return;
         }
 

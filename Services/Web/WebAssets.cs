@@ -20,7 +20,8 @@ internal sealed class WebAssets
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
             var path = "/" + name[Prefix.Length..];
-            assets[path] = new WebAsset(path, ContentTypeOf(path), copy.ToArray());
+            var content = copy.ToArray();
+            assets[path] = new WebAsset(path, ContentTypeOf(path), content, ETagOf(content));
         }
 
         if (!assets.ContainsKey("/jsmpg.js"))
@@ -34,6 +35,9 @@ internal sealed class WebAssets
     public bool TryGet(string path, out WebAsset asset) => _byPath.TryGetValue(path, out asset!);
 
     public IEnumerable<string> Paths => _byPath.Keys;
+
+    private static string ETagOf(byte[] content) =>
+        $"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content).AsSpan(0, 12))}\"";
 
     private static string ContentTypeOf(string path) => System.IO.Path.GetExtension(path) switch
     {

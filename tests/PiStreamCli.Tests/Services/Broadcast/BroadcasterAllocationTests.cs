@@ -11,7 +11,7 @@ public sealed class BroadcasterAllocationTests
     [Fact]
     public async Task Publishing_to_ten_viewers_allocates_nothing_per_frame()
     {
-        var pool = new FramePool();
+        var pool = new StreamMessagePool();
         var broadcaster = new Broadcaster(new StreamStats());
         using var stop = new CancellationTokenSource();
         var viewers = Enumerable.Range(0, 10)

@@ -10,7 +10,7 @@ public sealed class FrameTimesTests
     public void Message_is_unix_milliseconds_with_three_decimals()
     {
         var at = DateTimeOffset.FromUnixTimeMilliseconds(1_795_000_000_123).AddTicks(4_560);
-        var message = new FrameTimes(new FramePool(), new FixedTime(at)).Create();
+        var message = new FrameTimes(new StreamMessagePool(), new FixedTime(at)).Create();
 
         Assert.Equal(WebSocketMessageType.Text, message.MessageType);
         Assert.Equal("{\"t\":1795000000123.456}", System.Text.Encoding.UTF8.GetString(message.Data.Span));
@@ -20,7 +20,7 @@ public sealed class FrameTimesTests
     public void Whole_milliseconds_keep_their_zeros()
     {
         var at = DateTimeOffset.FromUnixTimeMilliseconds(1_795_000_000_000).AddTicks(70);
-        var message = new FrameTimes(new FramePool(), new FixedTime(at)).Create();
+        var message = new FrameTimes(new StreamMessagePool(), new FixedTime(at)).Create();
 
         Assert.Equal("{\"t\":1795000000000.007}", System.Text.Encoding.UTF8.GetString(message.Data.Span));
     }

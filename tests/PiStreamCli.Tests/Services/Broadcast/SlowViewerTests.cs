@@ -11,7 +11,7 @@ public sealed class SlowViewerTests
     [Fact]
     public async Task A_stalled_viewer_skips_to_keyframes_stays_bounded_and_is_closed_with_a_reason()
     {
-        var pool = new FramePool();
+        var pool = new StreamMessagePool();
         var broadcaster = new Broadcaster(new StreamStats());
         var options = new ViewerOptions(QueueFrames: 10, MaxBehind: TimeSpan.FromMilliseconds(600));
         var stalledStream = new StalledStream();

@@ -39,6 +39,8 @@ public sealed class DelayedCaptureSourceTests
     {
         public string Description => "counting";
 
+        public bool AppliesFlips => true;
+
         public async Task RunAsync(FrameSink sink, CancellationToken cancellationToken)
         {
             var buffer = new byte[64];

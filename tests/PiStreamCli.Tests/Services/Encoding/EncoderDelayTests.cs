@@ -25,7 +25,7 @@ public sealed class EncoderDelayTests
         await using var encoder = LiveEncoder.Start(
             FfmpegLocator.Require(),
             new EncoderSettings(format, 500_000, 30),
-            new FramePool(),
+            new StreamMessagePool(),
             frame =>
             {
                 if (count < published.Count)

@@ -17,7 +17,7 @@ public sealed class TsFrameAssemblerTests
     {
         var stream = await EncodeAsync(frames: 30, keyframeInterval: 10);
         var frames = new List<(byte[] Data, bool Key)>();
-        var assembler = new TsFrameAssembler(new FramePool(), frame => frames.Add((frame.Data.ToArray(), frame.IsKeyframe)));
+        var assembler = new TsFrameAssembler(new StreamMessagePool(), frame => frames.Add((frame.Data.ToArray(), frame.IsKeyframe)));
 
         for (var offset = 0; offset < stream.Length; offset += chunk)
         {
@@ -36,7 +36,7 @@ public sealed class TsFrameAssemblerTests
     {
         var stream = await EncodeAsync(frames: 10, keyframeInterval: 5);
         var frames = new List<byte[]>();
-        var assembler = new TsFrameAssembler(new FramePool(), frame => frames.Add(frame.Data.ToArray()));
+        var assembler = new TsFrameAssembler(new StreamMessagePool(), frame => frames.Add(frame.Data.ToArray()));
         assembler.Push(stream.AsSpan(0, stream.Length / 2 / TsFrameAssembler.PacketSize * TsFrameAssembler.PacketSize));
         var videoPid = VideoPid(stream);
         var damaged = new byte[TsFrameAssembler.PacketSize];

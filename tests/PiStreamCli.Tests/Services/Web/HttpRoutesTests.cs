@@ -114,6 +114,44 @@ public sealed class HttpRoutesTests : IAsyncLifetime
         Assert.Equal("GET, HEAD", response.Content.Headers.Allow.Count > 0 ? string.Join(", ", response.Content.Headers.Allow) : string.Join(", ", response.Headers.GetValues("Allow")));
     }
 
+    [Theory]
+    [InlineData("/index.html")]
+    [InlineData("/jsmpg.js")]
+    public async Task Assets_carry_an_etag_and_answer_304_while_unchanged(string path)
+    {
+        using var first = await _server.Http.GetAsync(path);
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.False(etag.IsWeak);
+        Assert.Equal("no-cache", first.Headers.CacheControl?.ToString());
+
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, path);
+        revalidate.Headers.IfNoneMatch.Add(etag);
+        using var cached = await _server.Http.SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.NotModified, cached.StatusCode);
+        Assert.Equal(etag, cached.Headers.ETag);
+        Assert.Empty(await cached.Content.ReadAsByteArrayAsync());
+
+        using var stale = new HttpRequestMessage(HttpMethod.Get, path);
+        stale.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"older\""));
+        using var changed = await _server.Http.SendAsync(stale);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal((await first.Content.ReadAsByteArrayAsync()).Length, (await changed.Content.ReadAsByteArrayAsync()).Length);
+    }
+
+    [Theory]
+    [InlineData("/index.html", HttpStatusCode.NotFound)]
+    [InlineData("/api/status", HttpStatusCode.NotFound)]
+    [InlineData("/stream", HttpStatusCode.NotFound)]
+    public async Task The_websocket_port_serves_nothing_but_the_stream(string path, HttpStatusCode expected)
+    {
+        using var client = new HttpClient();
+        using var response = await client.GetAsync($"http://127.0.0.1:{_server.Host.WebSocketPort}{path}");
+        Assert.Equal(expected, response.StatusCode);
+        using var post = await client.PostAsync($"http://127.0.0.1:{_server.Host.WebSocketPort}/", new StringContent(""));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+    }
+
     [Fact]
     public async Task Plain_http_on_the_websocket_port_says_where_the_page_is()
     {

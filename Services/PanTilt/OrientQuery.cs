@@ -1,8 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using PiStream.Services.PanTilt;
 
-namespace PiStream.Services.Web;
+namespace PiStream.Services.PanTilt;
 
 /// <summary>
 /// The strict reading of <c>/do_orient?pan=P&amp;tilt=T</c>: each angle at most once, written as ASCII

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 
-namespace PiStream.Services.Web;
+namespace PiStream.Services.Hosting;
 
 /// <summary>
 /// Leaves Ctrl+C and SIGTERM to the command line (System.CommandLine cancels one token that stops

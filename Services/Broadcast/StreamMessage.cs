@@ -6,16 +6,16 @@ namespace PiStream.Services.Broadcast;
 /// <summary>
 /// One WebSocket message shared by every viewer: an encoded video frame (its MPEG-TS packets) or a
 /// small text event. Reference counted: each viewer queue holding it owns one reference, and the
-/// last <see cref="Release"/> returns it to its <see cref="FramePool"/> for reuse.
+/// last <see cref="Release"/> returns it to its <see cref="StreamMessagePool"/> for reuse.
 /// </summary>
-internal sealed class EncodedFrame
+internal sealed class StreamMessage
 {
-    private readonly FramePool _pool;
+    private readonly StreamMessagePool _pool;
     private byte[] _buffer = new byte[16 * 1024];
     private int _length;
     private int _references;
 
-    public EncodedFrame(FramePool pool) => _pool = pool;
+    public StreamMessage(StreamMessagePool pool) => _pool = pool;
 
     public ReadOnlyMemory<byte> Data => _buffer.AsMemory(0, _length);
 

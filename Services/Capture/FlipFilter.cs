@@ -1,4 +1,4 @@
-namespace PiStream.Services.Encoding;
+namespace PiStream.Services.Capture;
 
 /// <summary>ffmpeg's filter names for the mirror flags, shared by every ffmpeg command line pistream builds.</summary>
 internal static class FlipFilter

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PiStream.Services.Broadcast;
+using PiStream.Services.Detection;
+using PiStream.Services.Encoding;
+using PiStream.Services.PanTilt;
+using PiStream.Services.Pipeline;
+using PiStream.Services.Recording;
+using PiStream.Services.Security;
+using PiStream.Services.Web;
+
+namespace PiStream.Services.Hosting;
+
+/// <summary>
+/// The composition root of <c>serve</c>: the one place where the features are registered (one <c>AddXxx</c> each),
+/// the request pipeline is put together, and their endpoints are mapped (one <c>MapXxx</c> each). Hosted services
+/// start in the order they are added here (and stop in reverse), then the server starts listening. See docs/architecture.md.
+/// </summary>
+internal static class ServeApplication
+{
+    /// <summary>
+    /// Checks what serve needs before anything runs (ffmpeg, the capture source: throwing
+    /// <see cref="FfmpegNotFoundException"/> or <see cref="Capture.CaptureUnavailableException"/> with the fix) and builds the application.
+    /// </summary>
+    public static async Task<WebApplication> BuildAsync(ServeSettings settings, ILoggerFactory loggerFactory, RestartPolicy policy, CameraDetector? detector, CancellationToken cancellationToken)
+    {
+        var logger = loggerFactory.CreateLogger<StreamHost>();
+        var ffmpeg = FfmpegLocator.Require();
+        var capture = await ServeCapture.CreateAsync(settings, ffmpeg, detector, loggerFactory, logger, cancellationToken);
+        var format = settings.Format;
+        var encoderFlips = (Horizontal: settings.HorizontalFlip && !capture.AppliesFlips, Vertical: settings.VerticalFlip && !capture.AppliesFlips);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        var services = builder.Services;
+        services.AddSingleton(loggerFactory);
+        services.AddSingleton<IHostLifetime, CommandLineLifetime>();
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1.5));
+
+        services.AddBroadcast(format.Width, format.Height, ViewerOptions.For(format.Framerate, settings.KeyframeInterval), settings.BenchTimestamps);
+        services.AddStreamPipeline(capture, ffmpeg, new EncoderSettings(format, settings.BitrateBitsPerSecond, settings.KeyframeInterval, encoderFlips.Horizontal, encoderFlips.Vertical), policy);
+        if (settings.Recording is { } recording)
+        {
+            services.AddSegmentRecording(new SegmentRecordingOptions(ffmpeg, recording, format, encoderFlips.Horizontal, encoderFlips.Vertical));
+        }
+
+        services.AddPanTilt(settings.PanTilt);
+        services.AddAccessControl(settings.Access);
+        services.AddWebServer(new WebServerOptions(settings.Bind, settings.Port, settings.WebSocketPort)
+        {
+            TlsCertificate = settings.Access.TlsCertificate,
+            TlsKey = settings.Access.TlsKey,
+            RequestHeadersTimeout = settings.RequestHeadersTimeout,
+            KeepAliveTimeout = settings.KeepAliveTimeout,
+        });
+
+        var app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
+        app.UseRouting();
+        app.UseAccessControl();
+
+        app.MapViewerStream();
+        app.MapStatus();
+        app.MapPanTilt();
+        app.MapWebAssets();
+        app.MapSite();
+        return app;
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using PiStream.Services.Http;
+
+namespace PiStream.Services.PanTilt;
+
+/// <summary>
+/// <c>/do_orient?pan=P&amp;tilt=T</c> (the seed's API: moves on GET) and <c>GET /api/orientation</c>. A bad value is
+/// a 400 (<see cref="OrientQuery"/>) before anything is queued, with or without a device; without one a good
+/// request is a 503 naming the fix; a move answers 200 at once with the new target while the servos move.
+/// </summary>
+internal static class PanTiltEndpoints
+{
+    private static readonly string[] Writes = [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete];
+
+    public static IEndpointRouteBuilder MapPanTilt(this IEndpointRouteBuilder endpoints)
+    {
+        // Every method of /do_orient is a control route, so --read-only refuses even the ones that would be a 405.
+        endpoints.Map("/do_orient", OrientAsync).AsControlRoute();
+        endpoints.MapMethods("/api/orientation", HttpResponses.Reads, ReadAsync);
+        endpoints.MapMethods("/api/orientation", Writes, HttpResponses.MethodNotAllowedAsync).AsControlRoute();
+        return endpoints;
+    }
+
+    private static Task OrientAsync(HttpContext context)
+    {
+        if (!HttpResponses.IsRead(context.Request))
+        {
+            return HttpResponses.MethodNotAllowedAsync(context);
+        }
+
+        if (!OrientQuery.TryParse(context.Request.Query, out var query, out var error))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return HttpResponses.WriteTextAsync(context.Response, error);
+        }
+
+        if (context.RequestServices.GetRequiredService<PanTiltHost>().Controller is not { } controller)
+        {
+            return NoPanTiltAsync(context);
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        return HttpResponses.WriteJsonAsync(context.Response, controller.Request(query!.Orientation));
+    }
+
+    private static Task ReadAsync(HttpContext context)
+    {
+        if (context.RequestServices.GetRequiredService<PanTiltHost>().Controller is not { } controller)
+        {
+            return NoPanTiltAsync(context);
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        return HttpResponses.WriteJsonAsync(context.Response, controller.Orientation);
+    }
+
+    private static Task NoPanTiltAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return HttpResponses.WriteTextAsync(context.Response, "No pan-tilt device: attach a Pimoroni Pan-Tilt HAT and enable I2C (sudo raspi-config nonint do_i2c 0).");
+    }
+}

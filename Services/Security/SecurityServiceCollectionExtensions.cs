@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PiStream.Services.Http;
+
+namespace PiStream.Services.Security;
+
+/// <summary>Registers access control: login, read-only, cross-site guards and the viewer cap (docs/security.md).</summary>
+internal static class SecurityServiceCollectionExtensions
+{
+    public static IServiceCollection AddAccessControl(this IServiceCollection services, AccessSettings access)
+    {
+        services.AddSingleton(Options.Create(access));
+        services.AddSingleton(provider => new FailedLoginLimiter(TimeProvider.System));
+        services.AddSingleton(provider => new AccessGate(
+            provider.GetRequiredService<IOptions<AccessSettings>>().Value,
+            provider.GetRequiredService<FailedLoginLimiter>(),
+            provider.GetRequiredService<ILogger<AccessGate>>()));
+        services.AddSingleton(provider => new ViewerLimit(
+            provider.GetRequiredService<IOptions<AccessSettings>>().Value.MaxViewers,
+            provider.GetRequiredService<ILogger<ViewerLimit>>()));
+        services.AddStatusSection<IOptions<AccessSettings>, bool>("readOnly", options => options.Value.ReadOnly);
+        return services;
+    }
+}

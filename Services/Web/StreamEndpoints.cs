@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using PiStream.Services.Http;
+
+namespace PiStream.Services.Web;
+
+/// <summary>The live stream's WebSocket: <c>/stream</c> on the HTTP port, and <c>/</c> on the seed's WebSocket-only port.</summary>
+internal static class StreamEndpoints
+{
+    public static IEndpointRouteBuilder MapViewerStream(this IEndpointRouteBuilder endpoints)
+    {
+        var viewers = endpoints.ServiceProvider.GetRequiredService<ViewerEndpoint>();
+        endpoints.MapMethods("/stream", HttpResponses.Reads, viewers.HandleAsync);
+        endpoints.MapMethods("/", HttpResponses.Reads, viewers.HandleAsync).OnWebSocketPort();
+        return endpoints;
+    }
+}

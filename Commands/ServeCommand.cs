@@ -65,6 +65,7 @@ internal static class ServeCommand
         command.Options.Add(PanTilt);
         PanTiltOptions.AddTo(command);
         ServeRecordingOptions.AddTo(command);
+        ServePublishOptions.AddTo(command);
         SecurityOptions.AddTo(command);
         DebugDelay.Hidden = true;
         command.Options.Add(DebugDelay);
@@ -95,6 +96,7 @@ internal static class ServeCommand
             {
                 PanTilt = new PanTiltSettings(result.GetValue(PanTilt), PanTiltOptions.Hat(result)),
                 Access = SecurityOptions.Read(result),
+                Publish = ServePublishOptions.Read(result),
                 DebugDelay = TimeSpan.FromMilliseconds(result.GetValue(DebugDelay)),
                 BenchTimestamps = result.GetValue(BenchTimestamps),
             };

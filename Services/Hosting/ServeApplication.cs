@@ -7,6 +7,7 @@ using PiStream.Services.Detection;
 using PiStream.Services.Encoding;
 using PiStream.Services.PanTilt;
 using PiStream.Services.Pipeline;
+using PiStream.Services.Publish;
 using PiStream.Services.Recording;
 using PiStream.Services.Security;
 using PiStream.Services.Web;
@@ -44,6 +45,11 @@ internal static class ServeApplication
         if (settings.Recording is { } recording)
         {
             services.AddSegmentRecording(new SegmentRecordingOptions(ffmpeg, recording, format, encoderFlips.Horizontal, encoderFlips.Vertical));
+        }
+
+        if (settings.Publish.Count > 0)
+        {
+            services.AddPublishing(new PublishOptions(ffmpeg, settings.Publish, format, settings.BitrateBitsPerSecond, settings.KeyframeInterval, encoderFlips.Horizontal, encoderFlips.Vertical));
         }
 
         services.AddPanTilt(settings.PanTilt);

@@ -1,6 +1,7 @@
 using System.Net;
 using PiStream.Services.Capture;
 using PiStream.Services.PanTilt;
+using PiStream.Services.Publish;
 using PiStream.Services.Recording;
 using PiStream.Services.Security;
 
@@ -25,6 +26,9 @@ internal sealed record ServeSettings(
 
     /// <summary>The pan-tilt device; none unless set (the command line's default is auto).</summary>
     public PanTiltSettings PanTilt { get; init; } = PanTiltSettings.None;
+
+    /// <summary>Media servers to push the stream to (serve --publish; docs/scale-out.md); none by default.</summary>
+    public IReadOnlyList<PublishTarget> Publish { get; init; } = [];
 
     /// <summary>Login, read-only, the viewer cap and TLS (docs/security.md).</summary>
     public AccessSettings Access { get; init; } = AccessSettings.Open;

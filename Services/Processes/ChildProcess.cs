@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using PiStream.Services.Secrets;
 
 namespace PiStream.Services.Processes;
 
 /// <summary>
 /// A program pistream runs (ffmpeg, rpicam-vid, a user's exec: command): every stream redirected,
 /// stderr drained line by line into the log (an undrained stderr blocks the child), the last lines
-/// kept for error messages, and a stop that closes stdin, waits briefly, then kills the whole tree.
+/// kept for error messages (credentials in the command line and in those lines are masked), and a stop that closes stdin, waits briefly, then kills the whole tree.
 /// </summary>
 internal sealed class ChildProcess : IAsyncDisposable
 {
@@ -36,10 +37,16 @@ internal sealed class ChildProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts <paramref name="fileName"/>; <paramref name="stderrLevel"/> is the level its stderr lines are logged at.</summary>
-    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, ILogger logger, LogLevel stderrLevel = LogLevel.Warning)
+    /// <param name="environment">Variables to set for the program (for example TZ=UTC), on top of pistream's own.</param>
+    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, ILogger logger, LogLevel stderrLevel = LogLevel.Warning, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = StartInfo(fileName, arguments);
-        logger.LogInformation("Starting {Program} {Arguments}", fileName, string.Join(' ', info.ArgumentList.Select(Quote)));
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        logger.LogInformation("Starting {Program} {Arguments}", fileName, SecretMasker.Hide(string.Join(' ', info.ArgumentList.Select(Quote))));
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         return new ChildProcess(process, logger, stderrLevel);
     }
@@ -79,13 +86,39 @@ internal sealed class ChildProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Describes how the program ended: its exit code and its last stderr lines.</summary>
+    /// <summary>
+    /// Describes how the program ended: its exit code (or the signal that killed it) and its last stderr lines.
+    /// Its output can end a moment before the exit is reaped (after <c>kill -9</c>, say), so this waits up to
+    /// <see cref="ExitWait"/> for the exit before saying the program is still running.
+    /// </summary>
     public string DescribeExit()
     {
-        var code = _process.HasExited ? _process.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : "still running";
         var lines = LastErrorLines();
-        return lines.Length == 0 ? $"{Name} exited ({code})" : $"{Name} exited ({code}): {lines}";
+        var text = _process.WaitForExit(ExitWait) ? $"{Name} exited ({ExitText(_process.ExitCode)})" : $"{Name} closed its output but is still running";
+        return lines.Length == 0 ? text : $"{text}: {lines}";
     }
+
+    /// <summary>How long <see cref="DescribeExit"/> waits for a program whose output ended to be reaped.</summary>
+    public static TimeSpan ExitWait { get; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>An exit code as a person reads it: on Unix, 128 + N means the program was killed by signal N.</summary>
+    internal static string ExitText(int code)
+    {
+        var text = code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return !OperatingSystem.IsWindows() && code is > 128 and < 128 + 32
+            ? $"{text}: killed by signal {(code - 128).ToString(System.Globalization.CultureInfo.InvariantCulture)}{SignalName(code - 128)}"
+            : text;
+    }
+
+    private static string SignalName(int signal) => signal switch
+    {
+        2 => " (SIGINT)",
+        6 => " (SIGABRT)",
+        9 => " (SIGKILL)",
+        11 => " (SIGSEGV)",
+        15 => " (SIGTERM)",
+        _ => "",
+    };
 
     /// <summary>Closes stdin (ffmpeg finishes its output on EOF), waits up to <paramref name="grace"/>, then kills the tree.</summary>
     public async Task StopAsync(TimeSpan grace)
@@ -164,6 +197,7 @@ internal sealed class ChildProcess : IAsyncDisposable
                     continue;
                 }
 
+                line = SecretMasker.Hide(line);
                 lock (_lastLines)
                 {
                     if (_lastLines.Count == KeptLines)

@@ -54,7 +54,7 @@ internal sealed record PublishTarget(string Url, PublishScheme Scheme)
 
         if (scheme is PublishScheme.Srt && uri.Port <= 0)
         {
-            error = $"'{masked}' has no port: SRT needs one, e.g. srt://{uri.Host}:8890?streamid=publish:cam.";
+            error = $"'{masked}' has no port: SRT needs one, use e.g. srt://{uri.Host}:8890?streamid=publish:cam.";
             return false;
         }
 

@@ -15,6 +15,8 @@ internal static class PiStreamCommandLine
         ProbeCommand.Create(),
         RecordCommand.Create(),
         HashPasswordCommand.Create(),
+        ConfigCommand.Create(),
+        ServiceCommand.Create(),
     };
 
     public static async Task<int> RunAsync(RootCommand root, string[] args, TextWriter error)

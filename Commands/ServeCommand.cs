@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using PiStream.Services.Capture;
+using PiStream.Services.Configuration;
 using PiStream.Services.Encoding;
 using PiStream.Services.Hosting;
 using PiStream.Services.Logging;
@@ -70,6 +71,7 @@ internal static class ServeCommand
         DebugDelay.Hidden = true;
         command.Options.Add(DebugDelay);
         command.Options.Add(BenchTimestamps);
+        command.Options.Add(ServeConfiguration.Config);
         command.Validators.Add(result =>
         {
             var port = ValueParsers.GivenOr(result, Port, ServeSettings.DefaultPort);
@@ -79,8 +81,14 @@ internal static class ServeCommand
                 result.AddError($"--port and --ws-port are both {port}: give them different ports (e.g. --port {port} --ws-port {port + 2}).");
             }
         });
-        command.SetAction((result, cancellationToken) =>
+        command.SetAction((commandLine, cancellationToken) =>
         {
+            if (ServeConfiguration.Resolve(commandLine, SettingsEnvironment.Current(), SettingsFile.DefaultPath, Console.Error) is not { } configured)
+            {
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
+            var result = configured.Result;
             var format = CommonOptions.Format(result);
             var settings = new ServeSettings(
                 result.GetValue(Bind),

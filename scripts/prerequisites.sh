@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what pistream needs on Debian 12 / Raspberry Pi OS when it is missing, and nothing else.
-# Usage: scripts/prerequisites.sh [--test]   (--test also installs what the tests use: Chromium, nginx with RTMP)
+# Usage: scripts/prerequisites.sh [--test]   (--test also installs what the tests use: Chromium, systemd-analyze, nginx with RTMP)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -11,6 +11,7 @@ command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
   # serve --publish is tested against a real nginx with the RTMP module (docs/scale-out.md).
   command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)
   [ -f /usr/lib/nginx/modules/ngx_rtmp_module.so ] || missing+=(libnginx-mod-rtmp)

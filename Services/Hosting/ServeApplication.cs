@@ -10,6 +10,7 @@ using PiStream.Services.Pipeline;
 using PiStream.Services.Publish;
 using PiStream.Services.Recording;
 using PiStream.Services.Security;
+using PiStream.Services.Systemd;
 using PiStream.Services.Web;
 
 namespace PiStream.Services.Hosting;
@@ -61,6 +62,7 @@ internal static class ServeApplication
             RequestHeadersTimeout = settings.RequestHeadersTimeout,
             KeepAliveTimeout = settings.KeepAliveTimeout,
         });
+        services.AddSystemdNotifications();
 
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });

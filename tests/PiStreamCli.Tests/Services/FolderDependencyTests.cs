@@ -14,9 +14,10 @@ public sealed partial class FolderDependencyTests
     {
         ["Broadcast"] = [],
         ["Capture"] = ["Processes"],
+        ["Configuration"] = [],
         ["Detection"] = ["Capture", "PanTilt", "Processes"],
         ["Encoding"] = ["Broadcast", "Capture", "Processes"],
-        ["Hosting"] = ["Broadcast", "Capture", "Detection", "Encoding", "Http", "Logging", "PanTilt", "Pipeline", "Processes", "Publish", "Recording", "Secrets", "Security", "Web"],
+        ["Hosting"] = ["Broadcast", "Capture", "Detection", "Encoding", "Http", "Logging", "PanTilt", "Pipeline", "Processes", "Publish", "Recording", "Secrets", "Security", "Systemd", "Web"],
         ["Http"] = [],
         ["Logging"] = [],
         ["PanTilt"] = ["Broadcast", "Http"],
@@ -27,6 +28,7 @@ public sealed partial class FolderDependencyTests
         ["Recording"] = ["Broadcast", "Capture", "Detection", "Encoding", "Logging", "Processes"],
         ["Secrets"] = [],
         ["Security"] = ["Http"],
+        ["Systemd"] = ["Broadcast", "Processes"],
         ["Web"] = ["Broadcast", "Http"],
     };
 

@@ -1,0 +1,41 @@
+using System.Runtime.InteropServices;
+
+namespace PiStream.Services.Systemd;
+
+/// <summary>How systemd starts this very pistream: its absolute path, or the dotnet host and the dll when run as <c>dotnet PiStreamCli.dll</c>.</summary>
+internal static class ServiceProgram
+{
+    /// <summary>The program and, for the dotnet host, the dll: absolute paths.</summary>
+    public static IReadOnlyList<string> Command()
+    {
+        var process = Environment.ProcessPath ?? throw new InvalidOperationException("The path of this program is unknown.");
+        return Path.GetFileNameWithoutExtension(process) == "dotnet"
+            ? [process, typeof(ServiceProgram).Assembly.Location]
+            : [process];
+    }
+
+    /// <summary>The .NET install this process runs on (what DOTNET_ROOT must say for a tool's launcher to find it); null for a self-contained pistream.</summary>
+    public static string? DotnetRoot()
+    {
+        var runtime = RuntimeEnvironment.GetRuntimeDirectory();
+        if (string.IsNullOrEmpty(runtime))
+        {
+            return null;
+        }
+
+        var root = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        return Directory.Exists(Path.Combine(root, "shared", "Microsoft.NETCore.App")) ? root : null;
+    }
+
+    /// <summary>True for a program under /home (a global tool in ~/.dotnet/tools): the unit must then leave /home readable.</summary>
+    public static bool IsUnderHome(string program) => program.StartsWith("/home/", StringComparison.Ordinal);
+
+    /// <summary>A program in a home folder may be out of the service user's reach: say so, with the fix.</summary>
+    public static void WarnIfUnreadable(string program, TextWriter error)
+    {
+        if (program.StartsWith("/root/", StringComparison.Ordinal) || IsUnderHome(program))
+        {
+            error.WriteLine($"warning: {program} is in a home folder, which the user pistream may not be allowed to read. If the service does not start, install pistream for every user: sudo dotnet tool install --tool-path /opt/pistream pistream, then: sudo /opt/pistream/pistream service install ...");
+        }
+    }
+}

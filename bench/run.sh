@@ -2,6 +2,7 @@
 # pistream benchmarks: latency, first picture, fan-out, slow-viewer isolation, start-up.
 #   bash bench/run.sh           full suite (~25 min), writes docs/benchmarks.md
 #   bash bench/run.sh --quick   CI smoke (< 1 min): checks the harness runs, writes nothing to docs/
+#   bash bench/run.sh --home    snapshot latency and MJPEG CPU (~3 min), its own section of docs/benchmarks.md
 # Exits non-zero if the harness itself breaks (a missed target is reported, not a failure).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,8 +14,10 @@ output=docs/benchmarks.md
 if [ "${1:-}" = "--quick" ]; then
   quick=(--quick)
   output=$(mktemp --suffix=.md)
+elif [ "${1:-}" = "--home" ]; then
+  quick=(--home)           # snapshot and MJPEG only (~3 min): its own section of docs/benchmarks.md
 elif [ -n "${1:-}" ]; then
-  echo "usage: bash bench/run.sh [--quick]" >&2
+  echo "usage: bash bench/run.sh [--quick|--home]" >&2
   exit 2
 fi
 

@@ -8,6 +8,8 @@ internal static class BroadcastServiceCollectionExtensions
     /// <param name="benchTimestamps">Benchmarks only: a text message with the send time before each frame (<see cref="FrameTimes"/>).</param>
     public static IServiceCollection AddBroadcast(this IServiceCollection services, int width, int height, ViewerOptions viewerOptions, bool benchTimestamps)
     {
+        services.AddMetrics();
+        services.AddSingleton<ViewerMetrics>();
         services.AddSingleton<StreamStats>();
         services.AddSingleton<StreamMessagePool>(_ => new StreamMessagePool());
         services.AddSingleton(provider => new Broadcaster(provider.GetRequiredService<StreamStats>())

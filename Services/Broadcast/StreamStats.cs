@@ -31,6 +31,9 @@ internal sealed class StreamStats
 
     public TimeSpan Uptime => Stopwatch.GetElapsedTime(_startedAt);
 
+    /// <summary><see cref="Stopwatch.GetTimestamp"/> of the last encoded frame; 0 before the first.</summary>
+    public long LastFrameAt => Volatile.Read(ref _lastFrameAt);
+
     private bool IsStale => Stopwatch.GetElapsedTime(Volatile.Read(ref _lastFrameAt)) > TimeSpan.FromSeconds(2);
 
     public void OnFrame(int length, long now)

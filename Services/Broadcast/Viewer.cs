@@ -26,6 +26,7 @@ internal sealed class Viewer
     private Closing? _closing;
     private int _joined;
     private long _framesSent;
+    private long _bytesSent;
     private long _framesSkipped;
 
     public Viewer(WebSocket socket, string remote, ViewerOptions options, ILogger logger)
@@ -52,6 +53,9 @@ internal sealed class Viewer
     public bool HasJoined => Volatile.Read(ref _joined) == 1;
 
     public long FramesSent => Interlocked.Read(ref _framesSent);
+
+    /// <summary>Payload bytes sent so far (video frames and text events).</summary>
+    public long BytesSent => Interlocked.Read(ref _bytesSent);
 
     public long FramesSkipped => Interlocked.Read(ref _framesSkipped);
 
@@ -177,6 +181,7 @@ internal sealed class Viewer
                     try
                     {
                         await _socket.SendAsync(frame.Data, frame.MessageType, endOfMessage: true, _stop.Token);
+                        Interlocked.Add(ref _bytesSent, frame.Length);
                     }
                     finally
                     {

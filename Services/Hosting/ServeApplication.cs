@@ -5,6 +5,9 @@ using Microsoft.Extensions.Logging;
 using PiStream.Services.Broadcast;
 using PiStream.Services.Detection;
 using PiStream.Services.Encoding;
+using PiStream.Services.Health;
+using PiStream.Services.Jpeg;
+using PiStream.Services.Metrics;
 using PiStream.Services.PanTilt;
 using PiStream.Services.Pipeline;
 using PiStream.Services.Publish;
@@ -53,6 +56,9 @@ internal static class ServeApplication
             services.AddPublishing(new PublishOptions(ffmpeg, settings.Publish, format, settings.BitrateBitsPerSecond, settings.KeyframeInterval, encoderFlips.Horizontal, encoderFlips.Vertical));
         }
 
+        services.AddJpeg(new JpegOptions(ffmpeg, format, encoderFlips.Horizontal, encoderFlips.Vertical));
+        services.AddHealth(format);
+        services.AddPrometheusMetrics();
         services.AddPanTilt(settings.PanTilt);
         services.AddAccessControl(settings.Access);
         services.AddWebServer(new WebServerOptions(settings.Bind, settings.Port, settings.WebSocketPort)
@@ -72,6 +78,9 @@ internal static class ServeApplication
         app.MapViewerStream();
         app.MapStatus();
         app.MapPanTilt();
+        app.MapJpeg();
+        app.MapHealth();
+        app.MapMetrics();
         app.MapWebAssets();
         app.MapSite();
         return app;

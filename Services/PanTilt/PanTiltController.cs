@@ -12,6 +12,7 @@ namespace PiStream.Services.PanTilt;
 /// </summary>
 internal sealed class PanTiltController : IAsyncDisposable
 {
+    private long _moves;
     private readonly PanTiltHat _hat;
     private readonly PanTiltSettings _settings;
     private readonly TimeProvider _time;
@@ -40,6 +41,9 @@ internal sealed class PanTiltController : IAsyncDisposable
 
     /// <summary>Raised on the controller's loop with the full orientation just written to the servos.</summary>
     public event Action<Orientation>? Moved;
+
+    /// <summary>Moves written to the device so far.</summary>
+    public long Moves => Interlocked.Read(ref _moves);
 
     public bool Simulated { get; }
 
@@ -143,6 +147,7 @@ internal sealed class PanTiltController : IAsyncDisposable
     /// <summary>Tells listeners (the pages) about a move; a failing listener is logged and never stops the loop.</summary>
     private void Announce(Orientation orientation)
     {
+        Interlocked.Increment(ref _moves);
         try
         {
             Moved?.Invoke(orientation);

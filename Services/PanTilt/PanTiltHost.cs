@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,10 +11,22 @@ namespace PiStream.Services.PanTilt;
 /// (<see cref="PanTiltStarter"/>; a missing <c>--pantilt hat</c> throws <see cref="PanTiltUnavailableException"/>
 /// with the fix) and tells every page about each move; on stop it disables the servos.
 /// </summary>
-internal sealed class PanTiltHost(IOptions<PanTiltSettings> settings, Broadcaster broadcaster, StreamMessagePool pool, ILoggerFactory loggerFactory)
-    : IHostedService, IAsyncDisposable
+internal sealed class PanTiltHost : IHostedService, IAsyncDisposable
 {
+    private readonly IOptions<PanTiltSettings> _settings;
+    private readonly Broadcaster _broadcaster;
+    private readonly StreamMessagePool _pool;
+    private readonly ILoggerFactory _loggerFactory;
     private PanTiltController? _controller;
+
+    public PanTiltHost(IOptions<PanTiltSettings> settings, Broadcaster broadcaster, StreamMessagePool pool, ILoggerFactory loggerFactory, IMeterFactory meters)
+    {
+        _settings = settings;
+        _broadcaster = broadcaster;
+        _pool = pool;
+        _loggerFactory = loggerFactory;
+        meters.Create("PiStream").CreateObservableCounter("pistream.pantilt.moves", () => Controller?.Moves ?? 0, "{move}", "Pan-tilt moves written to the device");
+    }
 
     /// <summary>The controller, or null when serve has no pan-tilt device (or before start).</summary>
     public PanTiltController? Controller => Volatile.Read(ref _controller);
@@ -23,10 +36,10 @@ internal sealed class PanTiltHost(IOptions<PanTiltSettings> settings, Broadcaste
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var controller = PanTiltStarter.Start(settings.Value, loggerFactory, TimeProvider.System);
+        var controller = PanTiltStarter.Start(_settings.Value, _loggerFactory, TimeProvider.System);
         if (controller is not null)
         {
-            controller.Moved += new OrientationEvents(broadcaster, pool).Publish;
+            controller.Moved += new OrientationEvents(_broadcaster, _pool).Publish;
         }
 
         Volatile.Write(ref _controller, controller);

@@ -9,6 +9,7 @@ internal static class PanTiltServiceCollectionExtensions
 {
     public static IServiceCollection AddPanTilt(this IServiceCollection services, PanTiltSettings settings)
     {
+        services.AddMetrics();
         services.AddSingleton(Options.Create(settings));
         services.AddSingleton<PanTiltHost>();
         services.AddHostedService(provider => provider.GetRequiredService<PanTiltHost>());

@@ -28,6 +28,9 @@ internal sealed class StreamPipeline(
     /// <summary>The ffmpeg of the current run, if one is running (fault tests kill it).</summary>
     public LiveEncoder? CurrentEncoder => Volatile.Read(ref _encoder);
 
+    /// <summary>Why the stream last stopped and was restarted (null: it never was); /healthz names it.</summary>
+    public string? LastFailure { get; private set; }
+
     /// <summary>The capture source the pipeline runs.</summary>
     public ICaptureSource Source => source;
 
@@ -46,6 +49,7 @@ internal sealed class StreamPipeline(
             var ran = Stopwatch.GetElapsedTime(started);
             delay = delay is { } previous ? policy.Next(previous, ran) : policy.InitialDelay;
             broadcaster.Stats.OnEncoderRestart();
+            LastFailure = reason;
             logger.LogWarning("Stream stopped after {Seconds:0.0} s: {Reason}. Restarting in {Delay:0.#} s", ran.TotalSeconds, reason, delay.Value.TotalSeconds);
             try
             {

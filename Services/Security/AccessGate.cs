@@ -12,7 +12,7 @@ namespace PiStream.Services.Security;
 /// and for camera moves (a browser's saved password must not let another site's page move the camera),
 /// and <c>--read-only</c> for the endpoints marked <see cref="ControlRouteMetadata"/>.
 /// </summary>
-internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, ILogger<AccessGate> logger)
+internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, ILogger<AccessGate> logger, LoginMetrics? metrics = null)
 {
     public const string Realm = "pistream";
 
@@ -59,6 +59,11 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
 
             if (!verified)
             {
+                if (header.Length > 0)
+                {
+                    metrics?.Failed();
+                }
+
                 if (header.Length > 0 && limiter.RecordFailure(address))
                 {
                     logger.LogWarning("Refusing {Address} for {Seconds:0} s after {Failures} failed logins", address, limiter.Window.TotalSeconds, limiter.MaxFailures);

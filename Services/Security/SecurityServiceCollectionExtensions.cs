@@ -10,12 +10,15 @@ internal static class SecurityServiceCollectionExtensions
 {
     public static IServiceCollection AddAccessControl(this IServiceCollection services, AccessSettings access)
     {
+        services.AddMetrics();
+        services.AddSingleton<LoginMetrics>();
         services.AddSingleton(Options.Create(access));
         services.AddSingleton(provider => new FailedLoginLimiter(TimeProvider.System));
         services.AddSingleton(provider => new AccessGate(
             provider.GetRequiredService<IOptions<AccessSettings>>().Value,
             provider.GetRequiredService<FailedLoginLimiter>(),
-            provider.GetRequiredService<ILogger<AccessGate>>()));
+            provider.GetRequiredService<ILogger<AccessGate>>(),
+            provider.GetRequiredService<LoginMetrics>()));
         services.AddSingleton(provider => new ViewerLimit(
             provider.GetRequiredService<IOptions<AccessSettings>>().Value.MaxViewers,
             provider.GetRequiredService<ILogger<ViewerLimit>>()));

@@ -6,8 +6,9 @@ using PiStream.Services.Http;
 namespace PiStream.Services.Security;
 
 /// <summary>
-/// Caps the WebSocket viewers at <c>--max-viewers</c> across both ports: one more gets 503 with a
-/// message before its upgrade; the viewers already watching are not touched.
+/// Caps the viewers at <c>--max-viewers</c>: WebSocket viewers on both ports (this middleware) and MJPEG
+/// clients (<see cref="TryEnter"/>) together; one more gets 503 with a message before it is served; the viewers
+/// already watching are not touched.
 /// </summary>
 internal sealed class ViewerLimit(int maxViewers, ILogger<ViewerLimit> logger)
 {
@@ -23,13 +24,9 @@ internal sealed class ViewerLimit(int maxViewers, ILogger<ViewerLimit> logger)
             return;
         }
 
-        if (Interlocked.Increment(ref _inUse) > maxViewers)
+        if (!TryEnter())
         {
-            Interlocked.Decrement(ref _inUse);
-            logger.LogWarning("Refused a viewer from {Address}: {Max} viewers are watching (--max-viewers)", context.Connection.RemoteIpAddress, maxViewers);
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = "10";
-            await HttpResponses.WriteTextAsync(context.Response, string.Create(CultureInfo.InvariantCulture, $"This camera already has {maxViewers} viewers, its limit (--max-viewers {maxViewers}). Try again later."));
+            await RefuseAsync(context);
             return;
         }
 
@@ -39,7 +36,31 @@ internal sealed class ViewerLimit(int maxViewers, ILogger<ViewerLimit> logger)
         }
         finally
         {
-            Interlocked.Decrement(ref _inUse);
+            Exit();
         }
+    }
+
+    /// <summary>Takes a viewer place for a viewer that is not a WebSocket (an MJPEG client); false when all are taken.</summary>
+    public bool TryEnter()
+    {
+        if (Interlocked.Increment(ref _inUse) > maxViewers)
+        {
+            Interlocked.Decrement(ref _inUse);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Gives back a place taken by <see cref="TryEnter"/>.</summary>
+    public void Exit() => Interlocked.Decrement(ref _inUse);
+
+    /// <summary>The answer when all places are taken: 503, Retry-After, and the option that sets the limit.</summary>
+    public Task RefuseAsync(HttpContext context)
+    {
+        logger.LogWarning("Refused a viewer from {Address}: {Max} viewers are watching (--max-viewers)", context.Connection.RemoteIpAddress, maxViewers);
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "10";
+        return HttpResponses.WriteTextAsync(context.Response, string.Create(CultureInfo.InvariantCulture, $"This camera already has {maxViewers} viewers, its limit (--max-viewers {maxViewers}). Try again later."));
     }
 }

@@ -11,7 +11,7 @@ namespace PiStream.Services.Web;
 /// header, then the broadcaster's messages until the viewer leaves or the server stops (viewers are closed with
 /// a reason). A plain request gets 426 saying where the page is.
 /// </summary>
-internal sealed class ViewerEndpoint(Broadcaster broadcaster, ViewerHandshake handshake, ViewerOptions options, IHostApplicationLifetime lifetime, ILogger<ViewerEndpoint> logger)
+internal sealed class ViewerEndpoint(Broadcaster broadcaster, ViewerHandshake handshake, ViewerOptions options, ViewerMetrics metrics, IHostApplicationLifetime lifetime, ILogger<ViewerEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -28,6 +28,8 @@ internal sealed class ViewerEndpoint(Broadcaster broadcaster, ViewerHandshake ha
         var remote = $"{context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}";
         var viewer = new Viewer(socket, remote, options, logger);
         logger.LogInformation("Viewer {Remote} connected ({Count} watching)", remote, broadcaster.ViewerCount + 1);
+        var kind = context.GetEndpoint()?.Metadata.GetMetadata<ListenerMetadata>()?.Listener == Listener.WebSocketPort ? "legacy" : "page";
+        using var tracked = metrics.Track(kind, () => (viewer.BytesSent, viewer.FramesSkipped));
         try
         {
             await viewer.RunAsync(handshake.Header, broadcaster.Join, lifetime.ApplicationStopping);
@@ -35,6 +37,11 @@ internal sealed class ViewerEndpoint(Broadcaster broadcaster, ViewerHandshake ha
         finally
         {
             broadcaster.Leave(viewer);
+            if (viewer.CloseReason?.StartsWith("viewer too slow", StringComparison.Ordinal) == true)
+            {
+                metrics.ClosedSlow(kind);
+            }
+
             logger.LogInformation("Viewer {Remote} left: {Reason} ({Count} watching)", remote, viewer.CloseReason, broadcaster.ViewerCount);
         }
     }

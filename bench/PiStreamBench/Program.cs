@@ -2,18 +2,28 @@ using PiStream.Bench;
 
 // pistream benchmarks: bash bench/run.sh [--quick] [--output PATH]. See docs/benchmarks.md.
 var quick = args.Contains("--quick");
+var home = args.Contains("--home");
 var outputIndex = Array.IndexOf(args, "--output");
 var output = outputIndex >= 0 && outputIndex + 1 < args.Length ? args[outputIndex + 1] : null;
-var unknown = args.Where((a, i) => a != "--quick" && a != "--output" && (outputIndex < 0 || i != outputIndex + 1)).ToArray();
+var unknown = args.Where((a, i) => a != "--quick" && a != "--home" && a != "--output" && (outputIndex < 0 || i != outputIndex + 1)).ToArray();
 if (unknown.Length > 0 || output is null)
 {
-    Console.Error.WriteLine($"usage: PiStreamBench [--quick] --output PATH{(unknown.Length > 0 ? $" (unknown: {string.Join(' ', unknown)})" : "")}");
+    Console.Error.WriteLine($"usage: PiStreamBench [--quick] [--home] --output PATH{(unknown.Length > 0 ? $" (unknown: {string.Join(' ', unknown)})" : "")}");
     return 2;
 }
 
 using var cancel = new CancellationTokenSource();
 using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
 using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+
+if (home)
+{
+    var load = MachineInfo.LoadAverage();
+    var homeResult = await HomeBench.RunAsync(quick, cancel.Token);
+    HomeReport.Write(output, homeResult, MachineInfo.Read(), load);
+    Console.WriteLine(HomeReport.Render(homeResult, MachineInfo.Read(), load));
+    return homeResult.WarmSnapshotMs.Count > 0 && homeResult.Loads.All(l => l.Clients == 0 || l.MeanFps > 0) ? 0 : 1;
+}
 
 var results = await new Suite(quick ? BenchPlan.QuickSmoke : BenchPlan.Full).RunAsync(cancel.Token);
 ReportWriter.Write(output, results);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PiStream.Bench;
 
 /// <summary>How one benchmark starts <c>pistream serve</c>: 640x480, ~1 Mbit/s, on 127.0.0.1 only.</summary>
-internal sealed record ServerOptions(int Framerate, string Source = "test", int DebugDelayMs = 0, bool BenchTimestamps = false)
+internal sealed record ServerOptions(int Framerate, string Source = "test", int DebugDelayMs = 0, bool BenchTimestamps = false, int MaxViewers = 0)
 {
     /// <summary>An external generator for <c>--source exec:</c>, so the server's CPU excludes making frames.</summary>
     public static string ExternalSource(int framerate) =>
@@ -22,6 +22,11 @@ internal sealed record ServerOptions(int Framerate, string Source = "test", int 
         if (DebugDelayMs > 0)
         {
             arguments.AddRange(["--debug-delay-ms", Text(DebugDelayMs)]);
+        }
+
+        if (MaxViewers > 0)
+        {
+            arguments.AddRange(["--max-viewers", Text(MaxViewers)]);
         }
 
         if (BenchTimestamps)

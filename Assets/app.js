@@ -166,6 +166,7 @@
     var message;
     try { message = JSON.parse(text); } catch (e) { return; }
     if (message.type === 'orientation') { showOrientation(message); }
+    window.dispatchEvent(new CustomEvent('pistream:event', { detail: message }));
   }
 
   function showOrientation(orientation) {
@@ -187,6 +188,7 @@
         pan.title = tilt.title = status.readOnly ? 'This camera is read-only (serve --read-only)' : '';
         panTiltLabel.textContent = hasPanTilt && status.panTilt.simulated ? 'pan-tilt: simulated' : '';
         if (hasPanTilt && status.panTilt.orientation) { showOrientation(status.panTilt.orientation); }
+        window.dispatchEvent(new CustomEvent('pistream:status', { detail: status }));
       })
       .catch(function () {
         viewersLabel.textContent = '';

@@ -95,7 +95,7 @@ internal static class OrientCommand
         }
     }
 
-    private static Uri? ParseServer(ArgumentResult result)
+    internal static Uri? ParseServer(ArgumentResult result)
     {
         var text = ValueParsers.Token(result);
         if (Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")

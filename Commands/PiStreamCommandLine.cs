@@ -12,6 +12,7 @@ internal static class PiStreamCommandLine
     {
         ServeCommand.Create(),
         OrientCommand.Create(),
+        LightCommand.Create(),
         ProbeCommand.Create(),
         RecordCommand.Create(),
         HashPasswordCommand.Create(),

@@ -39,6 +39,7 @@ internal static class RecordCommand
         var command = new Command("record", "Record the camera to a video file (H.264 in MP4 by default), alone or from a running serve with --from.");
         command.Arguments.Add(Output);
         CommonOptions.AddTo(command);
+        CameraControlOptions.AddTo(command);
         command.Options.Add(Duration);
         command.Options.Add(Codec);
         command.Options.Add(From);
@@ -54,7 +55,10 @@ internal static class RecordCommand
                 result.GetValue(Duration),
                 result.GetValue(Codec)!,
                 result.GetValue(From),
-                result.GetValue(Force));
+                result.GetValue(Force))
+            {
+                Controls = CameraControlOptions.Controls(result),
+            };
             return ExitCodeAsync(RecordRunner.RunAsync(request, Console.Out, Console.Error, !Console.IsOutputRedirected, cancellationToken));
         });
         return command;

@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Net;
 using Microsoft.Extensions.Logging;
+using PiStream.Services.CameraControls;
 using PiStream.Services.Capture;
 using PiStream.Services.Configuration;
 using PiStream.Services.Encoding;
 using PiStream.Services.Hosting;
 using PiStream.Services.Logging;
 using PiStream.Services.PanTilt;
+using PiStream.Services.Presets;
 using PiStream.Services.Recording;
 using PiStream.Services.Web;
 
@@ -61,10 +63,13 @@ internal static class ServeCommand
         command.Options.Add(WebSocketPort);
         command.Options.Add(Bind);
         CommonOptions.AddTo(command);
+        CameraControlOptions.AddTo(command);
         command.Options.Add(Bitrate);
         command.Options.Add(KeyframeInterval);
         command.Options.Add(PanTilt);
         PanTiltOptions.AddTo(command);
+        LightOptions.AddTo(command);
+        PointingOptions.AddTo(command);
         ServeRecordingOptions.AddTo(command);
         ServePublishOptions.AddTo(command);
         SecurityOptions.AddTo(command);
@@ -103,6 +108,10 @@ internal static class ServeCommand
                 ServeRecordingOptions.Read(result))
             {
                 PanTilt = new PanTiltSettings(result.GetValue(PanTilt), PanTiltOptions.Hat(result)),
+                Lights = LightOptions.Settings(result),
+                Presets = new PresetsSettings(result.GetValue(PointingOptions.StateDir)!),
+                Aim = PointingOptions.Aim(result),
+                CameraControls = CameraControlOptions.Controls(result),
                 Access = SecurityOptions.Read(result),
                 Publish = ServePublishOptions.Read(result),
                 DebugDelay = TimeSpan.FromMilliseconds(result.GetValue(DebugDelay)),
@@ -130,6 +139,11 @@ internal static class ServeCommand
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Failed;
+        }
+        catch (CameraControlException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return e.ToolMissing ? ExitCodes.MissingDependency : ExitCodes.BadInput;
         }
         catch (OperationCanceledException)
         {

@@ -11,7 +11,8 @@ namespace PiStream.Services.Broadcast;
 /// what the client sends (1 KB at a time, at most <see cref="ViewerOptions.MaxReceivedBytes"/> in all) and
 /// notices when it leaves. A viewer whose queue overflows skips ahead to the
 /// next keyframe (never a partial frame); one that stays behind for <see cref="ViewerOptions.MaxBehind"/>
-/// is closed with a reason.
+/// is closed with a reason, and so is one whose send has not completed for that long (it stopped
+/// reading), even when no new frame comes to notice it (the encoder restarting, say).
 /// </summary>
 internal sealed class Viewer
 {
@@ -21,6 +22,7 @@ internal sealed class Viewer
     private readonly ILogger _logger;
     private readonly Channel<StreamMessage> _queue;
     private readonly CancellationTokenSource _stop = new();
+    private readonly Timer _sendWatchdog;
     private bool _skipping;
     private long _behindSince;
     private Closing? _closing;
@@ -35,6 +37,7 @@ internal sealed class Viewer
         Remote = remote;
         _options = options;
         _logger = logger;
+        _sendWatchdog = new Timer(static viewer => ((Viewer)viewer!).OnSendStuck(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _queue = Channel.CreateBounded<StreamMessage>(new BoundedChannelOptions(options.QueueFrames)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -114,7 +117,9 @@ internal sealed class Viewer
         using var onStopping = stopping.Register(() => Close("server shutting down", WebSocketCloseStatus.EndpointUnavailable, ShutdownGrace));
         try
         {
+            _sendWatchdog.Change(_options.MaxBehind, Timeout.InfiniteTimeSpan);
             await _socket.SendAsync(header, WebSocketMessageType.Binary, endOfMessage: true, _stop.Token);
+            _sendWatchdog.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             Volatile.Write(ref _joined, 1);
             joined(this);
             var receiving = ReceiveLoopAsync();
@@ -132,6 +137,7 @@ internal sealed class Viewer
         finally
         {
             Close("connection ended", WebSocketCloseStatus.NormalClosure, TimeSpan.Zero);
+            await _sendWatchdog.DisposeAsync();
             DropQueued();
         }
     }
@@ -168,6 +174,18 @@ internal sealed class Viewer
         }
     }
 
+    /// <summary>A send has waited <see cref="ViewerOptions.MaxBehind"/>: the client stopped reading (its network buffers are full).</summary>
+    private void OnSendStuck()
+    {
+        if (IsClosed)
+        {
+            return;
+        }
+
+        _logger.LogWarning("Closing viewer {Remote}: it has not read anything for more than {Limit}", Remote, _options.MaxBehind);
+        Close($"viewer too slow: not reading for more than {_options.MaxBehind.TotalSeconds:0} s", WebSocketCloseStatus.PolicyViolation, ShutdownGrace);
+    }
+
     private async Task SendLoopAsync()
     {
         var reader = _queue.Reader;
@@ -180,7 +198,9 @@ internal sealed class Viewer
                 {
                     try
                     {
+                        _sendWatchdog.Change(_options.MaxBehind, Timeout.InfiniteTimeSpan);
                         await _socket.SendAsync(frame.Data, frame.MessageType, endOfMessage: true, _stop.Token);
+                        _sendWatchdog.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
                         Interlocked.Add(ref _bytesSent, frame.Length);
                     }
                     finally

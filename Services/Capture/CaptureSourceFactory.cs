@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PiStream.Services.Processes;
+using PiStream.Services.Secrets;
 
 namespace PiStream.Services.Capture;
 
@@ -52,7 +53,7 @@ internal sealed class CaptureSourceFactory(string ffmpegPath, ILoggerFactory log
 
                 return new ProcessCaptureSource($"file {Path.GetFileName(path)}", ffmpegPath, FileArguments(settings, path), tight, logger, appliesFlips: true);
             case SourceKind.Exec:
-                return new ProcessCaptureSource($"exec: {settings.Source.Argument}", "/bin/sh", ["-c", settings.Source.Argument!], tight, logger);
+                return new ProcessCaptureSource($"exec: {SecretMasker.Hide(settings.Source.Argument)}", "/bin/sh", ["-c", settings.Source.Argument!], tight, logger);
             default:
                 throw new ArgumentOutOfRangeException(nameof(settings), settings.Source.Kind, "Resolve --source auto before creating the source.");
         }
@@ -83,6 +84,7 @@ internal sealed class CaptureSourceFactory(string ffmpegPath, ILoggerFactory log
             arguments.Add("--vflip");
         }
 
+        arguments.AddRange(settings.Controls.LibcameraArguments());
         arguments.AddRange(["-o", "-"]);
         return arguments;
     }

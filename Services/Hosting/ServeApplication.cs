@@ -2,14 +2,19 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PiStream.Services.Aiming;
 using PiStream.Services.Broadcast;
+using PiStream.Services.CameraControls;
 using PiStream.Services.Detection;
 using PiStream.Services.Encoding;
 using PiStream.Services.Health;
 using PiStream.Services.Jpeg;
 using PiStream.Services.Metrics;
+using PiStream.Services.Lights;
 using PiStream.Services.PanTilt;
+using PiStream.Services.Pistreaming;
 using PiStream.Services.Pipeline;
+using PiStream.Services.Presets;
 using PiStream.Services.Publish;
 using PiStream.Services.Recording;
 using PiStream.Services.Security;
@@ -33,7 +38,7 @@ internal static class ServeApplication
     {
         var logger = loggerFactory.CreateLogger<StreamHost>();
         var ffmpeg = FfmpegLocator.Require();
-        var capture = await ServeCapture.CreateAsync(settings, ffmpeg, detector, loggerFactory, logger, cancellationToken);
+        var (capture, sensor) = await ServeCapture.CreateAsync(settings, ffmpeg, detector, loggerFactory, logger, cancellationToken);
         var format = settings.Format;
         var encoderFlips = (Horizontal: settings.HorizontalFlip && !capture.AppliesFlips, Vertical: settings.VerticalFlip && !capture.AppliesFlips);
 
@@ -59,7 +64,12 @@ internal static class ServeApplication
         services.AddJpeg(new JpegOptions(ffmpeg, format, encoderFlips.Horizontal, encoderFlips.Vertical));
         services.AddHealth(format);
         services.AddPrometheusMetrics();
+        services.AddPistreaming();
+        services.AddCameraControls(settings.CameraControls);
         services.AddPanTilt(settings.PanTilt);
+        services.AddLights(settings.Lights);
+        services.AddPresets(settings.Presets);
+        services.AddAiming(settings.Aim.Resolve(sensor));
         services.AddAccessControl(settings.Access);
         services.AddWebServer(new WebServerOptions(settings.Bind, settings.Port, settings.WebSocketPort)
         {
@@ -71,16 +81,20 @@ internal static class ServeApplication
         services.AddSystemdNotifications();
 
         var app = builder.Build();
+        app.UseReceiveLimit(ViewerOptions.DefaultMaxReceivedBytes, loggerFactory.CreateLogger<ViewerEndpoint>());
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.UseRouting();
         app.UseAccessControl();
 
         app.MapViewerStream();
         app.MapStatus();
+        app.MapPistreaming();
         app.MapPanTilt();
         app.MapJpeg();
         app.MapHealth();
         app.MapMetrics();
+        app.MapLights();
+        app.MapPresets();
         app.MapWebAssets();
         app.MapSite();
         return app;

@@ -1,6 +1,10 @@
 using System.Net;
+using PiStream.Services.Aiming;
+using PiStream.Services.CameraControls;
 using PiStream.Services.Capture;
+using PiStream.Services.Lights;
 using PiStream.Services.PanTilt;
+using PiStream.Services.Presets;
 using PiStream.Services.Publish;
 using PiStream.Services.Recording;
 using PiStream.Services.Security;
@@ -29,6 +33,18 @@ internal sealed record ServeSettings(
 
     /// <summary>Media servers to push the stream to (serve --publish; docs/scale-out.md); none by default.</summary>
     public IReadOnlyList<PublishTarget> Publish { get; init; } = [];
+
+    /// <summary>The HAT's light strip (used only when there is a HAT).</summary>
+    public LightsSettings Lights { get; init; } = LightsSettings.Default;
+
+    /// <summary>Where presets are kept (<c>--state-dir</c>).</summary>
+    public PresetsSettings Presets { get; init; } = PresetsSettings.Default;
+
+    /// <summary>The field of view for click-to-point (<c>--hfov</c>, <c>--vfov</c>; default: the detected sensor's).</summary>
+    public AimSettings Aim { get; init; } = new();
+
+    /// <summary>The camera's image controls (docs/camera-controls.md).</summary>
+    public ImageControls CameraControls { get; init; } = ImageControls.None;
 
     /// <summary>Login, read-only, the viewer cap and TLS (docs/security.md).</summary>
     public AccessSettings Access { get; init; } = AccessSettings.Open;

@@ -12,6 +12,9 @@ internal static class PanTiltAngle
             ? null
             : $"{axis} {angle.ToString(System.Globalization.CultureInfo.InvariantCulture)} is out of range: use an angle from -90 to 90 degrees.";
 
+    /// <summary>A relative move: <paramref name="current"/> (0 when unknown) plus <paramref name="by"/>, clamped to -90..90 (to a millionth of a degree).</summary>
+    public static double Offset(double? current, double by) => Math.Round(Math.Clamp((current ?? 0) + by, Min, Max), 6);
+
     public static void Validate(string paramName, double angle)
     {
         if (Check(paramName, angle) is { } message)

@@ -36,14 +36,21 @@ internal sealed class PanTiltBus(I2cDevice device, PanTiltHatOptions options, IL
     /// <summary>SMBus "read word": writes the register number, then reads two bytes, low byte first.</summary>
     public int ReadWord(PanTiltRegister register)
     {
-        ReadOnlySpan<byte> address = [(byte)register];
         Span<byte> word = stackalloc byte[2];
+        Read(register, word);
+        return BinaryPrimitives.ReadUInt16LittleEndian(word);
+    }
+
+    /// <summary>Writes the register number, then reads <paramref name="bytes"/>.Length consecutive registers from it.</summary>
+    public void Read(PanTiltRegister register, Span<byte> bytes)
+    {
+        ReadOnlySpan<byte> address = [(byte)register];
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                device.WriteRead(address, word);
-                return BinaryPrimitives.ReadUInt16LittleEndian(word);
+                device.WriteRead(address, bytes);
+                return;
             }
             catch (IOException e) when (attempt < options.Attempts)
             {

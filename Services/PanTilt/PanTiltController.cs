@@ -47,6 +47,9 @@ internal sealed class PanTiltController : IAsyncDisposable
 
     public bool Simulated { get; }
 
+    /// <summary>The HAT the controller drives (the lights share it).</summary>
+    public PanTiltHat Hat => _hat;
+
     /// <summary>Where the camera points, or is about to: the latest accepted target, in pistream's convention.</summary>
     public Orientation Orientation
     {
@@ -88,6 +91,23 @@ internal sealed class PanTiltController : IAsyncDisposable
         Orientation target;
         lock (_lock)
         {
+            _target = target = _target.With(move);
+            _pending = _pending.With(move);
+        }
+
+        _wake.Writer.TryWrite(true);
+        return target;
+    }
+
+    /// <summary>Moves relative to the latest target: each offset given is added (an unknown axis counts as 0) and the result clamped to -90..90.</summary>
+    public Orientation RequestBy(double? panBy, double? tiltBy)
+    {
+        Orientation target;
+        lock (_lock)
+        {
+            var move = new Orientation(
+                panBy is { } pan ? PanTiltAngle.Offset(_target.Pan, pan) : null,
+                tiltBy is { } tilt ? PanTiltAngle.Offset(_target.Tilt, tilt) : null);
             _target = target = _target.With(move);
             _pending = _pending.With(move);
         }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using PiStream.Services.Aiming;
 using PiStream.Services.Http;
 
 namespace PiStream.Services.PanTilt;
@@ -43,7 +44,19 @@ internal static class PanTiltEndpoints
         }
 
         context.Response.Headers.CacheControl = "no-store";
-        return HttpResponses.WriteJsonAsync(context.Response, controller.Request(query!.Orientation));
+        return HttpResponses.WriteJsonAsync(context.Response, Move(context, controller, query!));
+    }
+
+    /// <summary>An absolute move, a relative one, or the turn that centres a point of the picture (click-to-point).</summary>
+    private static Orientation Move(HttpContext context, PanTiltController controller, OrientQuery query)
+    {
+        if (query.Point is { } point)
+        {
+            var (panBy, tiltBy) = AimPoint.Offset(point.X, point.Y, context.RequestServices.GetRequiredService<FieldOfView>());
+            return controller.RequestBy(panBy, tiltBy);
+        }
+
+        return query.IsRelative ? controller.RequestBy(query.PanBy, query.TiltBy) : controller.Request(query.Orientation);
     }
 
     private static Task ReadAsync(HttpContext context)

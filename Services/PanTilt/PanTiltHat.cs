@@ -10,12 +10,23 @@ namespace PiStream.Services.PanTilt;
 /// in the config register (when it is not set yet), then writes the pulse width as a little-endian word;
 /// <see cref="PanTiltHatOptions.IdleTimeout"/> after a servo's last move its enable bit is cleared again.
 /// Every transfer is retried on I/O errors. Angles are in pistream's convention: an inverted axis is negated
-/// here, so callers never see the servo's own direction. Thread-safe. Disposing disables both servos.
+/// here, so callers never see the servo's own direction. Lights: <see cref="ShowLights"/> switches the config to
+/// WS2812 mode and writes the 72-byte pixel buffer in three blocks, then 1 to the update register; the light bits
+/// survive every servo config write. Thread-safe. Disposing disables both servos (the lights stay as they are).
 /// </summary>
 internal sealed class PanTiltHat : IDisposable
 {
+    /// <summary>Bytes in the HAT's light pixel buffer: 24 RGB or 18 RGBW pixels.</summary>
+    public const int LightBufferLength = 72;
+
     private const byte PanEnable = 0b01;
     private const byte TiltEnable = 0b10;
+
+    /// <summary>Config bits 2 and 3: lights enabled, WS2812 mode (what Pimoroni's library and the seed set).</summary>
+    private const byte LightBits = 0b0_1100;
+
+    /// <summary>Config bits 2..4 (lights enable, light mode, light on): kept when the servos are switched off.</summary>
+    private const byte LightMask = 0b1_1100;
     private readonly PanTiltBus _bus;
     private readonly PanTiltHatOptions _options;
     private readonly TimeProvider _time;
@@ -106,6 +117,57 @@ internal sealed class PanTiltHat : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the config byte and keeps its light bits, so a later servo move does not switch off lights that another
+    /// program (or <c>pistream light</c>) turned on.
+    /// </summary>
+    public void AdoptLightConfig()
+    {
+        Span<byte> config = stackalloc byte[1];
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _bus.Read(PanTiltRegister.Config, config);
+            _config = (byte)((_config & ~LightMask) | (config[0] & LightMask));
+        }
+    }
+
+    /// <summary>Reads the 72-byte light pixel buffer back, in the same three blocks it is written in.</summary>
+    public void ReadLights(Span<byte> pixels)
+    {
+        CheckLightBuffer(pixels.Length);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _bus.Read(PanTiltRegister.Lights, pixels[..32]);
+            _bus.Read(PanTiltRegister.LightsBlock2, pixels[32..64]);
+            _bus.Read(PanTiltRegister.LightsBlock3, pixels[64..]);
+        }
+    }
+
+    /// <summary>
+    /// Shows <paramref name="pixels"/> (72 bytes, already in the strip's byte order): sets WS2812 mode and lights on
+    /// in the config when not set yet, writes 32 bytes at 0x05, 32 at 0x25, 8 at 0x45, then 1 to 0x4E.
+    /// </summary>
+    public void ShowLights(ReadOnlySpan<byte> pixels)
+    {
+        CheckLightBuffer(pixels.Length);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var config = (byte)(_config | LightBits);
+            if (config != _config)
+            {
+                WriteConfig(config);
+            }
+
+            WriteBlock(PanTiltRegister.Lights, pixels[..32]);
+            WriteBlock(PanTiltRegister.LightsBlock2, pixels[32..64]);
+            WriteBlock(PanTiltRegister.LightsBlock3, pixels[64..]);
+            WriteBlock(PanTiltRegister.LightUpdate, [1]);
+        }
+    }
+
     public void Dispose()
     {
         lock (_lock)
@@ -119,9 +181,9 @@ internal sealed class PanTiltHat : IDisposable
             _tiltIdle.Dispose();
             try
             {
-                if (_config != 0)
+                if ((_config & ~LightMask) != 0)
                 {
-                    WriteConfig(0);
+                    WriteConfig((byte)(_config & LightMask));
                 }
             }
             catch (PanTiltUnavailableException e)
@@ -186,6 +248,22 @@ internal sealed class PanTiltHat : IDisposable
         bytes[1] = config;
         _bus.Write(bytes);
         _config = config;
+    }
+
+    private void WriteBlock(PanTiltRegister register, ReadOnlySpan<byte> data)
+    {
+        Span<byte> bytes = stackalloc byte[1 + data.Length];
+        bytes[0] = (byte)register;
+        data.CopyTo(bytes[1..]);
+        _bus.Write(bytes);
+    }
+
+    private static void CheckLightBuffer(int length)
+    {
+        if (length != LightBufferLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length), length, $"The light buffer is {LightBufferLength} bytes.");
+        }
     }
 
     private void WriteWord(PanTiltRegister register, int value)

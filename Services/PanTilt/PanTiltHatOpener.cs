@@ -30,6 +30,7 @@ internal static class PanTiltHatOpener
         try
         {
             hat.Read();
+            hat.AdoptLightConfig();
         }
         catch (PanTiltUnavailableException e)
         {

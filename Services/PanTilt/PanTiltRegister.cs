@@ -12,9 +12,15 @@ internal enum PanTiltRegister : byte
     /// <summary>Servo 2 (tilt) pulse width in microseconds, 16-bit little-endian.</summary>
     Servo2 = 0x03,
 
-    /// <summary>Start of the light pixel buffer (not driven by pistream).</summary>
+    /// <summary>Start of the 72-byte light pixel buffer; written in blocks of 32, 32 and 8 bytes at 0x05, 0x25, 0x45.</summary>
     Lights = 0x05,
 
-    /// <summary>Writing 1 here shows the light buffer (not driven by pistream).</summary>
+    /// <summary>Second block of the light pixel buffer (bytes 32..63).</summary>
+    LightsBlock2 = 0x25,
+
+    /// <summary>Third block of the light pixel buffer (bytes 64..71).</summary>
+    LightsBlock3 = 0x45,
+
+    /// <summary>Writing 1 here shows the light buffer on the pixels.</summary>
     LightUpdate = 0x4E,
 }

@@ -7,7 +7,8 @@ namespace PiStream.Services.PanTilt;
 /// An in-memory Pan-Tilt HAT for <c>serve --pantilt sim</c> and for tests: a register file behind the same
 /// I2C transactions the real HAT answers. A write's first byte selects the register and the following bytes
 /// fill consecutive registers; a read returns consecutive registers from the selected one. It starts with
-/// both servos centred (1450 us) and disabled.
+/// both servos centred (1450 us) and disabled, and records what the lights show: the pixel buffer as of the last
+/// write of 1 to the update register (0x4E).
 /// </summary>
 internal class SimulatedPanTiltDevice : I2cDevice
 {
@@ -16,7 +17,9 @@ internal class SimulatedPanTiltDevice : I2cDevice
 
     private readonly byte[] _registers = new byte[RegisterCount];
     private readonly Lock _lock = new();
+    private readonly byte[] _shownLights = new byte[PanTiltHat.LightBufferLength];
     private int _pointer;
+    private int _lightUpdates;
 
     public SimulatedPanTiltDevice(int busId = PanTiltHatOptions.DefaultBusId, int address = PanTiltHatOptions.DefaultAddress)
     {
@@ -31,6 +34,30 @@ internal class SimulatedPanTiltDevice : I2cDevice
 
     /// <summary>The config register (servo enable bits).</summary>
     public byte Config => Register(PanTiltRegister.Config);
+
+    /// <summary>The 72 pixel bytes the lights show: the buffer as it was when 1 was last written to 0x4E.</summary>
+    public byte[] ShownLights
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _shownLights.ToArray();
+            }
+        }
+    }
+
+    /// <summary>How often the lights were updated (1 written to 0x4E).</summary>
+    public int LightUpdates
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _lightUpdates;
+            }
+        }
+    }
 
     public byte Register(PanTiltRegister register)
     {
@@ -88,6 +115,12 @@ internal class SimulatedPanTiltDevice : I2cDevice
             for (var i = 1; i < buffer.Length; i++)
             {
                 _registers[(_pointer + i - 1) % RegisterCount] = buffer[i];
+            }
+
+            if (_pointer == (int)PanTiltRegister.LightUpdate && buffer.Length > 1 && buffer[1] == 1)
+            {
+                _registers.AsSpan((int)PanTiltRegister.Lights, _shownLights.Length).CopyTo(_shownLights);
+                _lightUpdates++;
             }
         }
     }

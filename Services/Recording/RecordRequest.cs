@@ -1,3 +1,4 @@
+using PiStream.Services.CameraControls;
 using PiStream.Services.Capture;
 
 namespace PiStream.Services.Recording;
@@ -19,4 +20,7 @@ internal sealed record RecordRequest(
     bool Overwrite)
 {
     public const string AutoCodec = "auto";
+
+    /// <summary>The camera's image controls (ignored with <see cref="From"/>: the running serve owns the camera).</summary>
+    public ImageControls Controls { get; init; } = ImageControls.None;
 }

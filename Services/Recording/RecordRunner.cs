@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using PiStream.Services.CameraControls;
 using PiStream.Services.Capture;
 using PiStream.Services.Detection;
 using PiStream.Services.Encoding;
@@ -60,8 +61,18 @@ internal static class RecordRunner
             {
                 var spec = await AutoSourceChoice.ResolveAsync(request.Source, CameraDetector.Default, reason => error.WriteLine($"warning: {reason}"), cancellationToken);
 
+                if (request.Controls.IgnoredWarning(spec.Kind == SourceKind.Libcamera, spec.Kind == SourceKind.V4l2) is { } ignored)
+                {
+                    await error.WriteLineAsync($"warning: {ignored}");
+                }
+
+                if (spec.Kind == SourceKind.V4l2)
+                {
+                    await V4l2ControlApplier.ApplyAsync(spec.Argument ?? "/dev/video0", request.Controls, loggerFactory.CreateLogger<RecordRequest>(), cancellationToken);
+                }
+
                 var capture = new CaptureSourceFactory(ffmpeg, loggerFactory, TimeProvider.System)
-                    .Create(new CaptureSettings(spec, request.Format, request.HorizontalFlip, request.VerticalFlip));
+                    .Create(new CaptureSettings(spec, request.Format, request.HorizontalFlip, request.VerticalFlip) { Controls = request.Controls });
                 feed = (input, token) => capture.RunAsync((frame, frameToken) => input.WriteAsync(frame, frameToken), token);
                 raw = request.Format;
                 description = $"{capture.Description} at {request.Format}";
@@ -80,6 +91,11 @@ internal static class RecordRunner
         {
             DeleteIfEmpty(request.OutputPath);
             return await FailAsync(error, e.Message, request.From is null ? RecordExit.MissingDependency : RecordExit.Failed);
+        }
+        catch (CameraControlException e)
+        {
+            DeleteIfEmpty(request.OutputPath);
+            return await FailAsync(error, e.Message, e.ToolMissing ? RecordExit.MissingDependency : RecordExit.BadInput);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

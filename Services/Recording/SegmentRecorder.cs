@@ -16,6 +16,12 @@ namespace PiStream.Services.Recording;
 internal sealed class SegmentRecorder
 {
     private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(10);
+
+    /// <summary>An unfinished segment of another run untouched for this long was left by a crash: it is finished (renamed) at start.</summary>
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromSeconds(30);
+
+    /// <summary>ffmpeg names segments with strftime in local time: in UTC, names are the same all year round.</summary>
+    private static readonly Dictionary<string, string> Utc = new() { ["TZ"] = "UTC" };
     private readonly string _ffmpegPath;
     private readonly IReadOnlyList<string> _arguments;
     private readonly SegmentSettings _settings;
@@ -25,6 +31,8 @@ internal sealed class SegmentRecorder
     private readonly ConcurrentQueue<byte[]> _free = new();
     private readonly SegmentRetention _retention;
     private readonly ILogger<SegmentRecorder> _logger;
+    private readonly TimeProvider _time;
+    private readonly string _run = SegmentName.NewRun();
     private int _allocated;
     private long _dropped;
     private long _segments;
@@ -33,13 +41,14 @@ internal sealed class SegmentRecorder
     {
         _ffmpegPath = ffmpegPath;
         _settings = settings;
-        _arguments = SegmentArguments.Build(settings, format, codec, horizontalFlip, verticalFlip);
+        _arguments = SegmentArguments.Build(settings, format, codec, horizontalFlip, verticalFlip, _run);
         _frameSize = format.FrameSize;
         var capacity = Math.Max(4, format.Framerate);
         _maxBuffers = capacity + 1;
         _queue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _retention = new SegmentRetention(settings.Folder, settings.Retention, time, logger);
         _logger = logger;
+        _time = time;
     }
 
     /// <summary>Frames not recorded because the recorder fell behind (the live stream was not held up for them).</summary>
@@ -82,7 +91,9 @@ internal sealed class SegmentRecorder
     {
         while (!cancellationToken.IsCancellationRequested)
         {
+            FinishLeftovers();
             var reason = await RunOnceAsync(cancellationToken);
+            FinishLeftovers();
             if (cancellationToken.IsCancellationRequested)
             {
                 return;
@@ -104,8 +115,8 @@ internal sealed class SegmentRecorder
     {
         var nice = ExecutableFinder.Find("nice");
         await using var process = nice is null
-            ? ChildProcess.Start(_ffmpegPath, _arguments, _logger)
-            : ChildProcess.Start(nice, ["-n", "10", _ffmpegPath, .. _arguments], _logger);
+            ? ChildProcess.Start(_ffmpegPath, _arguments, _logger, environment: Utc)
+            : ChildProcess.Start(nice, ["-n", "10", _ffmpegPath, .. _arguments], _logger, environment: Utc);
         var segments = ReadSegmentListAsync(process.Output);
         try
         {
@@ -166,15 +177,63 @@ internal sealed class SegmentRecorder
             }
 
             Interlocked.Increment(ref _segments);
-            var path = Path.Combine(_settings.Folder, Path.GetFileName(line.Trim()));
-            _logger.LogInformation("Recorded {Path}", path);
-            _retention.Apply(path);
+            Finish(Path.GetFileName(line.Trim()));
+            _retention.Apply();
             var dropped = FramesDropped;
             if (dropped > reportedDrops)
             {
                 _logger.LogWarning("The recording fell behind and skipped {Frames} frames so far (the live stream was not slowed)", dropped);
                 reportedDrops = dropped;
             }
+        }
+    }
+
+    /// <summary>Gives a finished segment its final name, never replacing a file that is already there.</summary>
+    private void Finish(string inProgressName)
+    {
+        if (!SegmentName.TryParseInProgress(inProgressName, out var finished, out _))
+        {
+            _logger.LogWarning("ffmpeg reported a segment named {Name}, not one pistream asked for; left as it is", inProgressName);
+            return;
+        }
+
+        var source = Path.Combine(_settings.Folder, inProgressName);
+        var target = SegmentName.FreePath(_settings.Folder, finished);
+        try
+        {
+            File.Move(source, target, overwrite: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning("Could not name the recording {Source} {Target}: {Reason}", source, target, e.Message);
+            return;
+        }
+
+        if (Path.GetFileName(target) != finished)
+        {
+            _logger.LogWarning("A file named {Name} already exists: the new recording is {Path} (nothing was overwritten)", finished, target);
+        }
+
+        _logger.LogInformation("Recorded {Path}", target);
+    }
+
+    /// <summary>Finishes segments a stopped ffmpeg left behind: this run's at once, other runs' once nothing has written them for a while (a crash).</summary>
+    private void FinishLeftovers()
+    {
+        try
+        {
+            foreach (var file in new DirectoryInfo(_settings.Folder).EnumerateFiles("*.part"))
+            {
+                if (file.LinkTarget is null && SegmentName.TryParseInProgress(file.Name, out _, out var run)
+                    && (run == _run || _time.GetUtcNow() - file.LastWriteTimeUtc > AbandonedAfter))
+                {
+                    Finish(file.Name);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogDebug("Could not look for unfinished segments in {Folder}: {Reason}", _settings.Folder, e.Message);
         }
     }
 }

@@ -1,29 +1,41 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 
 namespace PiStream.Services.Recording;
 
 /// <summary>
-/// Deletes the oldest recording segments beyond a <see cref="RetentionPolicy"/>. Only files named like
-/// segments (<c>2025-06-01_14-30-00.mp4</c>) are ever touched, the segment being written is never
-/// deleted, and neither is the newest finished one.
+/// Deletes the oldest recording segments beyond a <see cref="RetentionPolicy"/>. It only ever touches
+/// regular files (never a symbolic link) whose whole name is a segment name (<see cref="SegmentName"/>)
+/// dated no later than tomorrow; the segment being written (<c>.part</c>) is never deleted, and neither
+/// is the newest finished one.
 /// </summary>
-internal sealed partial class SegmentRetention(string folder, RetentionPolicy policy, TimeProvider time, ILogger logger)
+internal sealed class SegmentRetention(string folder, RetentionPolicy policy, TimeProvider time, ILogger logger)
 {
-    /// <summary>Applies the policy after <paramref name="finished"/> was completed; returns the deleted paths.</summary>
-    public IReadOnlyList<string> Apply(string finished)
+    /// <summary>Applies the policy after a segment was finished; returns the deleted paths.</summary>
+    public IReadOnlyList<string> Apply()
     {
-        var finishedName = Path.GetFileName(finished);
-        var segments = new DirectoryInfo(folder).EnumerateFiles()
-            .Where(file => IsSegmentName(file.Name))
-            .OrderBy(file => file.Name, StringComparer.Ordinal)
-            .ToList();
-        var done = segments.Where(file => string.CompareOrdinal(file.Name, finishedName) <= 0)
-            .Select(file => new SegmentFile(file.FullName, file.Length, file.LastWriteTimeUtc))
-            .ToList();
-        var inProgress = segments.Where(file => string.CompareOrdinal(file.Name, finishedName) > 0).Sum(file => file.Length);
+        var now = time.GetUtcNow();
+        var finished = new List<(SegmentFile File, DateTimeOffset Start, string Name)>();
+        var inProgress = 0L;
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles())
+        {
+            if (file.LinkTarget is not null || (file.Attributes & FileAttributes.ReparsePoint) != 0)
+            {
+                continue;
+            }
+
+            if (SegmentName.TryParseInProgress(file.Name, out _, out _))
+            {
+                inProgress += file.Length;
+            }
+            else if (SegmentName.TryParseFinished(file.Name, out var start) && start <= now + SegmentName.FutureTolerance)
+            {
+                finished.Add((new SegmentFile(file.FullName, file.Length, file.LastWriteTimeUtc), start, file.Name));
+            }
+        }
+
+        var done = finished.OrderBy(segment => segment.Start).ThenBy(segment => segment.Name, StringComparer.Ordinal).Select(segment => segment.File).ToList();
         var deleted = new List<string>();
-        foreach (var segment in Plan(done, inProgress, time.GetUtcNow(), policy))
+        foreach (var segment in Plan(done, inProgress, now, policy))
         {
             try
             {
@@ -66,8 +78,6 @@ internal sealed partial class SegmentRetention(string folder, RetentionPolicy po
         return delete;
     }
 
-    public static bool IsSegmentName(string name) => SegmentName().IsMatch(name);
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}\.(mp4|mkv|ts)$")]
-    private static partial Regex SegmentName();
+    /// <summary>True for the whole name of a finished segment (see <see cref="SegmentName"/>).</summary>
+    public static bool IsSegmentName(string name) => SegmentName.TryParseFinished(name, out _);
 }

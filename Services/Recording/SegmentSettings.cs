@@ -2,7 +2,7 @@ namespace PiStream.Services.Recording;
 
 /// <summary>
 /// Continuous recording while serving: segments of <see cref="SegmentLength"/> in <see cref="Folder"/>,
-/// named by their start time, and the <see cref="Retention"/> that deletes the oldest.
+/// named by their start time in UTC (<see cref="SegmentName"/>), and the <see cref="Retention"/> that deletes the oldest.
 /// </summary>
 internal sealed record SegmentSettings(string Folder, TimeSpan SegmentLength, RetentionPolicy Retention, RecordingContainer Container)
 {
@@ -10,7 +10,4 @@ internal sealed record SegmentSettings(string Folder, TimeSpan SegmentLength, Re
 
     /// <summary>Segments are named to the second, so shorter ones could collide.</summary>
     public static readonly TimeSpan MinimumSegmentLength = TimeSpan.FromSeconds(2);
-
-    /// <summary>The strftime pattern of segment names: local start time, e.g. 2025-06-01_14-30-00.mp4.</summary>
-    public string NamePattern => "%Y-%m-%d_%H-%M-%S" + Container.Extension;
 }

@@ -4,14 +4,20 @@ using System.Net;
 namespace PiStream.Services.Security;
 
 /// <summary>
-/// Counts failed logins per client address in a fixed window: after <see cref="MaxFailures"/> in
-/// <see cref="Window"/>, the address is refused (429) until the window ends. Memory is bounded:
-/// at most <see cref="MaxAddresses"/> addresses are tracked, expired ones are evicted first.
+/// Limits login attempts per client address in a fixed window: an attempt counts when it starts (a
+/// success is refunded), so at most <see cref="MaxFailures"/> wrong passwords per <see cref="Window"/> are
+/// ever checked, however many arrive at once; at most <see cref="MaxInFlight"/> are checked at the same
+/// time per address. An IPv6 client counts as its /64 network. Memory is bounded: at most
+/// <see cref="MaxAddresses"/> addresses are tracked (expired ones are evicted first, blocked ones kept);
+/// when the table is full of blocked addresses, every new address shares one more allowance of the same
+/// size, so a full table slows guessing down instead of no longer counting it.
 /// Only requests with credentials touch it; the video path never does.
 /// </summary>
-internal sealed class FailedLoginLimiter(TimeProvider clock, int maxFailures = 10, TimeSpan? window = null, int maxAddresses = 4096)
+internal sealed class FailedLoginLimiter(TimeProvider clock, int maxFailures = 10, TimeSpan? window = null, int maxAddresses = 4096, int maxInFlight = 2)
 {
-    private readonly ConcurrentDictionary<IPAddress, Entry> _entries = new();
+    private readonly ConcurrentDictionary<IPAddress, LoginCount> _entries = new();
+    private readonly LoginCount _overflow = new();
+    private readonly Lock _admission = new();
 
     public int MaxFailures => maxFailures;
 
@@ -19,21 +25,24 @@ internal sealed class FailedLoginLimiter(TimeProvider clock, int maxFailures = 1
 
     public int MaxAddresses => maxAddresses;
 
+    public int MaxInFlight => maxInFlight;
+
     public int TrackedAddresses => _entries.Count;
 
-    /// <summary>True while <paramref name="address"/> has used up its failures; <paramref name="retryAfter"/> says for how long.</summary>
+    /// <summary>True while <paramref name="address"/> has used up its attempts; <paramref name="retryAfter"/> says for how long.</summary>
     public bool IsBlocked(IPAddress address, out TimeSpan retryAfter)
     {
         retryAfter = TimeSpan.Zero;
-        if (!_entries.TryGetValue(Normalize(address), out var entry))
+        var count = _entries.TryGetValue(Normalize(address), out var entry) ? entry : IsFull ? _overflow : null;
+        if (count is null)
         {
             return false;
         }
 
-        lock (entry)
+        lock (count)
         {
-            var left = entry.Start + Window - clock.GetUtcNow();
-            if (left <= TimeSpan.Zero || entry.Failures < maxFailures)
+            var left = count.Start + Window - clock.GetUtcNow();
+            if (left <= TimeSpan.Zero || count.Failures < maxFailures)
             {
                 return false;
             }
@@ -43,54 +52,130 @@ internal sealed class FailedLoginLimiter(TimeProvider clock, int maxFailures = 1
         }
     }
 
-    /// <summary>Counts one failure; true when this one used up the address's allowance.</summary>
-    public bool RecordFailure(IPAddress address)
+    /// <summary>
+    /// Counts the start of a password check from <paramref name="address"/>. Null when it may not start:
+    /// the address used up its attempts (<paramref name="busy"/> false, <paramref name="retryAfter"/> until
+    /// the window ends) or already has <see cref="MaxInFlight"/> checks running (<paramref name="busy"/> true).
+    /// Otherwise end it with <see cref="Succeeded"/> or <see cref="Failed"/>.
+    /// </summary>
+    public LoginCount? TryBegin(IPAddress address, out TimeSpan retryAfter, out bool busy)
     {
-        var key = Normalize(address);
         var now = clock.GetUtcNow();
-        if (!_entries.ContainsKey(key) && _entries.Count >= maxAddresses)
+        var count = CountFor(Normalize(address), now);
+        lock (count)
         {
-            Evict(now);
-            if (_entries.Count >= maxAddresses)
+            busy = false;
+            retryAfter = TimeSpan.Zero;
+            if (now - count.Start >= Window)
             {
-                return false;
+                count.Start = now;
+                count.Failures = 0;
+            }
+
+            if (count.Failures >= maxFailures)
+            {
+                retryAfter = count.Start + Window - now;
+                return null;
+            }
+
+            if (count.InFlight >= maxInFlight)
+            {
+                busy = true;
+                retryAfter = TimeSpan.FromSeconds(1);
+                return null;
+            }
+
+            count.Failures++;
+            count.InFlight++;
+            return count;
+        }
+    }
+
+    /// <summary>The check passed: the attempt is refunded.</summary>
+    public void Succeeded(LoginCount count) => End(count, refund: true);
+
+    /// <summary>The check was not made after all (the server was too busy): refunded like a success.</summary>
+    public void Abandoned(LoginCount count) => End(count, refund: true);
+
+    /// <summary>The check failed (it was counted when it started); true when the address has now used up its attempts.</summary>
+    public bool Failed(LoginCount count)
+    {
+        End(count, refund: false);
+        lock (count)
+        {
+            return count.Failures >= maxFailures && count.InFlight == 0 && clock.GetUtcNow() - count.Start < Window;
+        }
+    }
+
+    private void End(LoginCount count, bool refund)
+    {
+        lock (count)
+        {
+            count.InFlight = Math.Max(0, count.InFlight - 1);
+            if (refund)
+            {
+                count.Failures = Math.Max(0, count.Failures - 1);
             }
         }
+    }
 
-        var entry = _entries.GetOrAdd(key, _ => new Entry { Start = now });
-        lock (entry)
+    private bool IsFull => _entries.Count >= maxAddresses;
+
+    private LoginCount CountFor(IPAddress key, DateTimeOffset now)
+    {
+        if (_entries.TryGetValue(key, out var existing))
         {
-            if (now - entry.Start >= Window)
+            return existing;
+        }
+
+        lock (_admission)
+        {
+            if (_entries.TryGetValue(key, out existing))
             {
-                entry.Start = now;
-                entry.Failures = 0;
+                return existing;
             }
 
-            entry.Failures++;
-            return entry.Failures == maxFailures;
+            if (IsFull)
+            {
+                Evict(now);
+                if (IsFull)
+                {
+                    return _overflow;
+                }
+            }
+
+            var count = new LoginCount { Start = now };
+            _entries[key] = count;
+            return count;
         }
     }
 
     private void Evict(DateTimeOffset now)
     {
-        foreach (var (address, entry) in _entries)
+        foreach (var (address, count) in _entries)
         {
-            if (now - entry.Start >= Window)
+            lock (count)
             {
-                _entries.TryRemove(address, out _);
+                if (count.InFlight == 0 && now - count.Start >= Window)
+                {
+                    _entries.TryRemove(address, out _);
+                }
             }
         }
 
-        foreach (var (address, entry) in _entries)
+        foreach (var (address, count) in _entries)
         {
-            if (_entries.Count < maxAddresses)
+            if (!IsFull)
             {
                 return;
             }
 
-            if (entry.Failures < maxFailures)
+            lock (count)
             {
-                _entries.TryRemove(address, out _);
+                if (count.InFlight == 0 && count.Failures < maxFailures)
+                {
+                    _entries.TryRemove(address, out _);
+                }
             }
         }
     }
@@ -112,12 +197,5 @@ internal sealed class FailedLoginLimiter(TimeProvider clock, int maxFailures = 1
         address.TryWriteBytes(bytes, out _);
         bytes[8..].Clear();
         return new IPAddress(bytes);
-    }
-
-    private sealed class Entry
-    {
-        public DateTimeOffset Start { get; set; }
-
-        public int Failures { get; set; }
     }
 }

@@ -5,7 +5,7 @@ using PiStream.Services.Http;
 
 namespace PiStream.Services.Security;
 
-/// <summary>Registers access control: login, read-only, cross-site guards and the viewer cap (docs/security.md).</summary>
+/// <summary>Registers access control: login, read-only, cross-site and rebinding guards, protective headers and the viewer caps (docs/security.md).</summary>
 internal static class SecurityServiceCollectionExtensions
 {
     public static IServiceCollection AddAccessControl(this IServiceCollection services, AccessSettings access)
@@ -14,13 +14,16 @@ internal static class SecurityServiceCollectionExtensions
         services.AddSingleton<LoginMetrics>();
         services.AddSingleton(Options.Create(access));
         services.AddSingleton(provider => new FailedLoginLimiter(TimeProvider.System));
+        services.AddSingleton(provider => new VerifiedLogins(TimeProvider.System));
         services.AddSingleton(provider => new AccessGate(
             provider.GetRequiredService<IOptions<AccessSettings>>().Value,
             provider.GetRequiredService<FailedLoginLimiter>(),
+            provider.GetRequiredService<VerifiedLogins>(),
             provider.GetRequiredService<ILogger<AccessGate>>(),
             provider.GetRequiredService<LoginMetrics>()));
         services.AddSingleton(provider => new ViewerLimit(
             provider.GetRequiredService<IOptions<AccessSettings>>().Value.MaxViewers,
+            provider.GetRequiredService<IOptions<AccessSettings>>().Value.MaxViewersPerAddress,
             provider.GetRequiredService<ILogger<ViewerLimit>>()));
         services.AddStatusSection<IOptions<AccessSettings>, bool>("readOnly", options => options.Value.ReadOnly);
         return services;

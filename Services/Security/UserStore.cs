@@ -1,19 +1,16 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-
 namespace PiStream.Services.Security;
 
 /// <summary>
-/// The users allowed in, each with a <see cref="PasswordHash"/>. The slow hash is checked once per
-/// user and password; after that a SHA-256 digest of the password that worked is remembered, so the
-/// page's many requests do not each cost a PBKDF2 run (both checks compare in constant time). An unknown
-/// user is checked against a decoy hash as slow as the slowest real one, so timing does not tell who exists.
+/// The users allowed in, each with a <see cref="PasswordHash"/>. A wrong password costs the same work for
+/// every name, known or not: an unknown name is checked against a decoy as slow as the slowest real hash,
+/// and a wrong password for a user with a cheaper hash is padded with decoy work up to that cost, so
+/// timing does not tell which users exist. (Right passwords are remembered by <see cref="VerifiedLogins"/>.)
 /// </summary>
 internal sealed class UserStore
 {
     private readonly Dictionary<string, PasswordHash> _users;
     private readonly PasswordHash _decoy;
-    private readonly ConcurrentDictionary<string, byte[]> _remembered = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, PasswordHash> _padding = [];
 
     public UserStore(IReadOnlyDictionary<string, PasswordHash> users)
     {
@@ -23,10 +20,18 @@ internal sealed class UserStore
         }
 
         _users = new Dictionary<string, PasswordHash>(users, StringComparer.Ordinal);
-        _decoy = PasswordHash.Create("decoy", users.Values.Max(hash => hash.Iterations));
+        var slowest = users.Values.Max(hash => hash.Iterations);
+        _decoy = PasswordHash.Create("decoy", slowest);
+        foreach (var iterations in users.Values.Select(hash => hash.Iterations).Where(iterations => iterations < slowest).Distinct())
+        {
+            _padding[iterations] = PasswordHash.Create("decoy", slowest - iterations);
+        }
     }
 
     public IReadOnlyCollection<string> UserNames => _users.Keys;
+
+    /// <summary>The work (PBKDF2 iterations) every wrong password costs.</summary>
+    public int IterationsPerCheck => _decoy.Iterations;
 
     /// <summary>
     /// A user given as plain <c>USER:PASSWORD</c> on the command line. The password is in memory anyway,
@@ -36,24 +41,22 @@ internal sealed class UserStore
 
     public bool Verify(string user, string password)
     {
-        var digest = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(password));
-        if (_remembered.TryGetValue(user, out var known) && CryptographicOperations.FixedTimeEquals(known, digest))
-        {
-            return true;
-        }
-
         if (!_users.TryGetValue(user, out var hash))
         {
             _decoy.Verify(password);
             return false;
         }
 
-        if (!hash.Verify(password))
+        if (hash.Verify(password))
         {
-            return false;
+            return true;
         }
 
-        _remembered[user] = digest;
-        return true;
+        if (_padding.TryGetValue(hash.Iterations, out var padding))
+        {
+            padding.Verify(password);
+        }
+
+        return false;
     }
 }

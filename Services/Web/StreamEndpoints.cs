@@ -5,14 +5,13 @@ using PiStream.Services.Http;
 
 namespace PiStream.Services.Web;
 
-/// <summary>The live stream's WebSocket: <c>/stream</c> on the HTTP port, and <c>/</c> on the seed's WebSocket-only port.</summary>
+/// <summary>The live stream's WebSocket, <c>/stream</c> on the HTTP port (the seed's WebSocket-only port is <c>Pistreaming</c>'s).</summary>
 internal static class StreamEndpoints
 {
     public static IEndpointRouteBuilder MapViewerStream(this IEndpointRouteBuilder endpoints)
     {
         var viewers = endpoints.ServiceProvider.GetRequiredService<ViewerEndpoint>();
         endpoints.MapMethods("/stream", HttpResponses.Reads, viewers.HandleAsync);
-        endpoints.MapMethods("/", HttpResponses.Reads, viewers.HandleAsync).OnWebSocketPort();
         return endpoints;
     }
 }

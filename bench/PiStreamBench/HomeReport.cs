@@ -24,7 +24,7 @@ internal static class HomeReport
     public static string Render(HomeResult r, MachineInfo m, string load)
     {
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `bash bench/run.sh --home` on {m.Cpu}, {m.Cores} cores ({m.Ffmpeg}); load average {load} at the start (other work was running). 640x480 at {r.Framerate} fps from an external `exec:` generator; CPU in % of one core over {r.Window.TotalSeconds:0} s."));
+        text.AppendLine(Invariant($"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `bash bench/run.sh --home` on {m.Cpu}, {m.Cores} cores ({m.Ffmpeg}); load average {load} at the start (other work was running). 640x480 at {r.Framerate} fps (snapshots from the test pattern, MJPEG from an external `exec:` generator); CPU in % of one core over {r.Window.TotalSeconds:0} s."));
         text.AppendLine();
         text.AppendLine("| snapshot | samples | median | max |");
         text.AppendLine("|---|---|---|---|");

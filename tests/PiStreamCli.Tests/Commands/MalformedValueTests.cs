@@ -106,6 +106,6 @@ public sealed class MalformedValueTests
 
     private static bool TakesAValue(Option option) => option.Arity.MaximumNumberOfValues > 0 && !option.Hidden || option.Name == "--debug-delay-ms";
 
-    /// <summary>Text, paths and host names (<c>--from abc</c> is the machine named abc): any word may be valid.</summary>
-    private static bool IsFreeText(Option option) => option.ValueType == typeof(string) || option.ValueType == typeof(Uri);
+    /// <summary>Text, paths and host names (<c>--from abc</c> is the machine named abc, so is <c>--allowed-host abc</c>): any word may be valid.</summary>
+    private static bool IsFreeText(Option option) => option.ValueType == typeof(string) || option.ValueType == typeof(string[]) || option.ValueType == typeof(Uri);
 }

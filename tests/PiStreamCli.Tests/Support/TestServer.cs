@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PiStream.Services.Capture;
 using PiStream.Services.Hosting;
 using PiStream.Services.Pipeline;
+using PiStream.Services.Presets;
 
 namespace PiStream.Tests.Support;
 
@@ -30,6 +31,7 @@ internal sealed class TestServer : IAsyncDisposable
         Port = 0,
         WebSocketPort = 0,
         Source = SourceSpec.Test,
+        Presets = new PresetsSettings(Path.Combine(Path.GetTempPath(), $"pistream-state-{Guid.NewGuid():N}")),
     };
 
     public static async Task<TestServer> StartAsync(ServeSettings? settings = null, RestartPolicy? policy = null, ILoggerFactory? loggerFactory = null)

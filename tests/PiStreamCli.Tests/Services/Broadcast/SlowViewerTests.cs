@@ -47,6 +47,40 @@ public sealed class SlowViewerTests
     }
 
     [Fact]
+    public async Task A_viewer_that_stops_reading_is_closed_on_time_even_when_no_more_frames_come()
+    {
+        var pool = new StreamMessagePool();
+        var broadcaster = new Broadcaster(new StreamStats());
+        var options = new ViewerOptions(QueueFrames: 10, MaxBehind: TimeSpan.FromMilliseconds(600));
+        var stalled = new Viewer(WebSocket.CreateFromStream(new StalledStream(acceptedWrites: 2), isServer: true, subProtocol: null, keepAliveInterval: Timeout.InfiniteTimeSpan), "stalled", options, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+        var run = stalled.RunAsync(StreamHeader.Create(640, 480), broadcaster.Join, stop.Token);
+
+        // A few frames (fewer than the queue holds), then none: the encoder is restarting.
+        for (var i = 0; i < 3; i++)
+        {
+            var frame = pool.Rent();
+            frame.Append(new byte[1000]);
+            frame.Complete(isKeyframe: i == 0);
+            broadcaster.Publish(frame);
+            frame.Release();
+            await Task.Delay(10);
+        }
+
+        broadcaster.Reset();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!stalled.IsClosed && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(stalled.IsClosed, "the viewer that stopped reading was not closed");
+        Assert.StartsWith("viewer too slow", stalled.CloseReason);
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+        await stop.CancelAsync();
+    }
+
+    [Fact]
     public async Task A_viewer_that_never_reads_does_not_lower_the_frame_rate_of_the_others()
     {
         await using var server = await TestServer.StartAsync(TestServer.Settings with { Format = new(640, 480, 30), KeyframeInterval = 30, BitrateBitsPerSecond = 4_000_000 });

@@ -27,10 +27,10 @@ internal sealed class PanTiltServer : IAsyncDisposable
     /// <summary>Every orientation written to the servos so far, oldest first.</summary>
     public Orientation[] Moves => _moves.ToArray();
 
-    public static async Task<PanTiltServer> StartAsync(PanTiltMode mode, Func<PanTiltSettings, PanTiltSettings>? adjust = null)
+    public static async Task<PanTiltServer> StartAsync(PanTiltMode mode, Func<PanTiltSettings, PanTiltSettings>? adjust = null, ServeSettings? settings = null)
     {
         var panTilt = new PanTiltSettings(mode, PanTiltHatOptions.Default);
-        return new PanTiltServer(await TestServer.StartAsync(TestServer.Settings with { PanTilt = adjust is null ? panTilt : adjust(panTilt) }));
+        return new PanTiltServer(await TestServer.StartAsync((settings ?? TestServer.Settings) with { PanTilt = adjust is null ? panTilt : adjust(panTilt) }));
     }
 
     /// <summary>Waits (up to 15 s) until the servos have been written with <paramref name="orientation"/>.</summary>

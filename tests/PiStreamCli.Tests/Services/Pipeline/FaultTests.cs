@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using PiStream.Services.Capture;
+using Microsoft.Extensions.DependencyInjection;
 using PiStream.Services.Pipeline;
+using PiStream.Services.Pistreaming;
 using PiStream.Tests.Support;
 
 namespace PiStream.Tests.Services.Pipeline;
@@ -37,7 +39,8 @@ public sealed class FaultTests
 
         Assert.True(inAMinute < TimeSpan.FromMinutes(1), $"ten kills took {inAMinute}");
         Assert.Equal(11, server.Host.Broadcaster.Stats.EncoderRestarts);
-        Assert.Equal(2, server.Host.Broadcaster.ViewerCount);
+        Assert.Equal(1, server.Host.Broadcaster.ViewerCount);
+        Assert.Equal(1, server.Host.Services.GetRequiredService<PistreamingFeed>().Broadcaster.ViewerCount); // b, on --ws-port
         Assert.False(a.Completion.IsCompleted || b.Completion.IsCompleted, "a viewer was disconnected");
         Assert.All(killed, pid => Assert.False(ProcessTree.IsAlive(pid), $"ffmpeg {pid} is still alive"));
         var delays = log.Entries

@@ -39,6 +39,15 @@ public sealed class SegmentRecorderTests : IDisposable
         var segments = Directory.GetFiles(_folder.Path, "*.mp4").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(4, segments.Count);
         Assert.Equal(4, recorder.SegmentsCompleted);
+        Assert.Empty(Directory.GetFiles(_folder.Path, "*.part"));
+        foreach (var segment in segments)
+        {
+            // Named in UTC, marked Z: names do not repeat when clocks go back.
+            Assert.Matches(@"^\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}Z\.mp4$", Path.GetFileName(segment));
+            Assert.True(SegmentName.TryParseFinished(Path.GetFileName(segment), out var start));
+            Assert.InRange(start, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow);
+        }
+
         var stamps = new List<long>();
         foreach (var segment in segments)
         {

@@ -49,6 +49,38 @@ public sealed class HostileWebSocketTests(HostileServerFixture fixture) : IClass
         await fixture.AssertStreamUnaffectedAsync();
     }
 
+    [Fact]
+    public async Task A_client_that_floods_pings_is_cut_off_because_every_byte_counts()
+    {
+        using var client = await RawWebSocketClient.ConnectWithoutReadingAsync(fixture.Server.Host.HttpPort, "/stream");
+        var stream = client.GetStream();
+        var draining = DrainAsync(stream); // read the video and the pongs, so the server is never held up by us
+        var pings = new MemoryStream();
+        while (pings.Length < 64 * 1024)
+        {
+            pings.Write([0x89, 0x80 | 125, 1, 2, 3, 4]); // FIN + ping, masked, 125 bytes
+            pings.Write(new byte[125]);
+        }
+
+        var sent = 0L;
+        try
+        {
+            while (sent < 8 << 20 && !draining.IsCompleted)
+            {
+                await stream.WriteAsync(pings.ToArray());
+                sent += pings.Length;
+            }
+        }
+        catch (IOException)
+        {
+            // The server cut the connection while we were still sending.
+        }
+
+        await draining.WaitAsync(Generous);
+        Assert.True(sent >= 1 << 20, $"cut off after only {sent} bytes");
+        await fixture.AssertStreamUnaffectedAsync();
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x82, 0x05, 1, 2, 3, 4, 5 })]
     [InlineData(new byte[] { 0x8F, 0x80, 0, 0, 0, 0 })]
@@ -100,6 +132,22 @@ public sealed class HostileWebSocketTests(HostileServerFixture fixture) : IClass
         {
             Assert.True(clock.Elapsed < Generous, $"{fixture.Server.Host.Broadcaster.ViewerCount} viewers, expected {count}");
             await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Reads until the server ends the connection.</summary>
+    private static async Task DrainAsync(Stream stream)
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (await stream.ReadAsync(buffer) > 0)
+            {
+            }
+        }
+        catch (IOException)
+        {
+            // Reset by the server: ended too.
         }
     }
 

@@ -21,6 +21,7 @@ public sealed class TlsTests : IDisposable
 
         using var page = await https.GetAsync("/index.html");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("max-age=15552000", Assert.Single(page.Headers.GetValues("Strict-Transport-Security")));
         await using var viewer = await StreamClient.ConnectAsync(new Uri($"wss://127.0.0.1:{server.Host.HttpPort}/stream"), Trust);
         await using var seedViewer = await StreamClient.ConnectAsync(new Uri($"wss://127.0.0.1:{server.Host.WebSocketPort}/"), Trust);
         await viewer.WaitForFramesAsync(5, TimeSpan.FromSeconds(20));

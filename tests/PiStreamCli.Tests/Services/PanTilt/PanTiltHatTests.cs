@@ -4,7 +4,7 @@ using Xunit;
 
 namespace PiStream.Tests.Services.PanTilt;
 
-/// <summary>Worked examples of the HAT's register protocol (REFERENCE.md §2), checked byte for byte.</summary>
+/// <summary>Worked examples of the HAT's register protocol (Services/PanTilt/README.md, PanTiltRegister), checked byte for byte.</summary>
 public sealed class PanTiltHatTests : IDisposable
 {
     private readonly RecordingPanTiltDevice _device = new();

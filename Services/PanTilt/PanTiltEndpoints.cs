@@ -14,14 +14,11 @@ namespace PiStream.Services.PanTilt;
 /// </summary>
 internal static class PanTiltEndpoints
 {
-    private static readonly string[] Writes = [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete];
-
     public static IEndpointRouteBuilder MapPanTilt(this IEndpointRouteBuilder endpoints)
     {
         // Every method of /do_orient is a control route, so --read-only refuses even the ones that would be a 405.
         endpoints.Map("/do_orient", OrientAsync).AsControlRoute();
         endpoints.MapMethods("/api/orientation", HttpResponses.Reads, ReadAsync);
-        endpoints.MapMethods("/api/orientation", Writes, HttpResponses.MethodNotAllowedAsync).AsControlRoute();
         return endpoints;
     }
 

@@ -13,7 +13,7 @@ namespace PiStream.Services.Security;
 /// WebSockets and for camera moves (<see cref="OriginPolicy"/>: another site's page must not watch or move
 /// the camera through a viewer's browser); HEAD never acts on a control route; and <c>--read-only</c>.
 /// </summary>
-internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, VerifiedLogins verifiedLogins, ILogger<AccessGate> logger, LoginMetrics? metrics = null)
+internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, VerifiedLogins verifiedLogins, ILogger<AccessGate> logger, LoginMetrics? metrics = null) : IDisposable
 {
     public const string Realm = "pistream";
 
@@ -25,6 +25,9 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
     /// take the CPU from the stream. Logins already verified never wait here (<see cref="VerifiedLogins"/>).
     /// </summary>
     private readonly SemaphoreSlim _verifying = new(Math.Clamp(Environment.ProcessorCount / 2, 1, 2));
+
+    /// <summary>The container disposes the gate after the server has stopped taking requests.</summary>
+    public void Dispose() => _verifying.Dispose();
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {

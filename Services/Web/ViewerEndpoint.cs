@@ -26,7 +26,7 @@ internal sealed class ViewerEndpoint(Broadcaster broadcaster, ViewerHandshake ha
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var remote = $"{context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}";
-        var viewer = new Viewer(socket, remote, options, logger);
+        using var viewer = new Viewer(socket, remote, options, logger);
         logger.LogInformation("Viewer {Remote} connected ({Count} watching)", remote, broadcaster.ViewerCount + 1);
         var kind = context.GetEndpoint()?.Metadata.GetMetadata<ListenerMetadata>()?.Listener == Listener.WebSocketPort ? "legacy" : "page";
         using var tracked = metrics.Track(kind, () => (viewer.BytesSent, viewer.FramesSkipped));

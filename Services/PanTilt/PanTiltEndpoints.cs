@@ -8,7 +8,7 @@ using PiStream.Services.Http;
 namespace PiStream.Services.PanTilt;
 
 /// <summary>
-/// <c>/do_orient?pan=P&amp;tilt=T</c> (the seed's API: moves on GET) and <c>GET /api/orientation</c>. A bad value is
+/// <c>/do_orient?pan=P&amp;tilt=T</c> (pistreaming's API: moves on GET) and <c>GET /api/orientation</c>. A bad value is
 /// a 400 (<see cref="OrientQuery"/>) before anything is queued, with or without a device; without one a good
 /// request is a 503 naming the fix; a move answers 200 at once with the new target while the servos move.
 /// </summary>

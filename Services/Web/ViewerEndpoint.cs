@@ -7,7 +7,7 @@ using PiStream.Services.Http;
 namespace PiStream.Services.Web;
 
 /// <summary>
-/// A WebSocket viewer of the live stream (<c>/stream</c>, and <c>/</c> on the seed's WebSocket port): the stream
+/// A WebSocket viewer of the live stream (<c>/stream</c>, and <c>/</c> on pistreaming's WebSocket port): the stream
 /// header, then the broadcaster's messages until the viewer leaves or the server stops (viewers are closed with
 /// a reason). A plain request gets 426 saying where the page is.
 /// </summary>

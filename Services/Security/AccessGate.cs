@@ -111,7 +111,7 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
         var given = BasicCredentials.TryParse(header, out var user, out var password);
         if (given && !await _verifying.WaitAsync(TimeSpan.FromSeconds(5), context.RequestAborted))
         {
-            limiter.Abandoned(attempt);
+            FailedLoginLimiter.Abandoned(attempt);
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             response.Headers.RetryAfter = "5";
             await HttpResponses.WriteTextAsync(response, "Busy checking other logins: try again in a few seconds.");
@@ -133,7 +133,7 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
 
         if (verified)
         {
-            limiter.Succeeded(attempt);
+            FailedLoginLimiter.Succeeded(attempt);
             verifiedLogins.Add(header);
             return true;
         }

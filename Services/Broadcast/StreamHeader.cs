@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 
 namespace PiStream.Services.Broadcast;
 
-/// <summary>The seed's first WebSocket message: ASCII "jsmp", then width and height as big-endian uint16.</summary>
+/// <summary>pistreaming's first WebSocket message: ASCII "jsmp", then width and height as big-endian uint16.</summary>
 internal static class StreamHeader
 {
     public const int Length = 8;

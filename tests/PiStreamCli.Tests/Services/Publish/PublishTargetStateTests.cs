@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PiStream.Services.Publish;
 using PiStream.Tests.Support;
 
@@ -12,7 +13,7 @@ public sealed class PublishTargetStateTests
     public void A_new_target_is_connecting_since_it_was_made()
     {
         var clock = new ManualClock();
-        var state = new PublishTargetState(Target, clock, NullLoggerForTests());
+        var state = new PublishTargetState(Target, clock, NullLogger.Instance);
 
         var status = state.Status(0);
 
@@ -23,7 +24,7 @@ public sealed class PublishTargetStateTests
     public void Bytes_make_it_live_and_a_later_comeback_counts_as_a_reconnect()
     {
         var clock = new ManualClock();
-        var state = new PublishTargetState(Target, clock, NullLoggerForTests());
+        var state = new PublishTargetState(Target, clock, NullLogger.Instance);
 
         state.Attempting();
         clock.Advance(TimeSpan.FromSeconds(2));
@@ -72,6 +73,4 @@ public sealed class PublishTargetStateTests
         Assert.All(messages, message => Assert.DoesNotContain("secret", message));
         Assert.All(messages, message => Assert.DoesNotContain("streamkey", message));
     }
-
-    private static ILogger NullLoggerForTests() => Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 }

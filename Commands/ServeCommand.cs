@@ -73,6 +73,7 @@ internal static class ServeCommand
         LightOptions.AddTo(command);
         PointingOptions.AddTo(command);
         ServeRecordingOptions.AddTo(command);
+        ServePublishOptions.AddTo(command);
         SecurityOptions.AddTo(command);
         DebugDelay.Hidden = true;
         command.Options.Add(DebugDelay);
@@ -114,6 +115,7 @@ internal static class ServeCommand
                 Aim = PointingOptions.Aim(result),
                 CameraControls = CameraControlOptions.Controls(result),
                 Access = SecurityOptions.Read(result),
+                Publish = ServePublishOptions.Read(result),
                 DebugDelay = TimeSpan.FromMilliseconds(result.GetValue(DebugDelay)),
                 BenchTimestamps = result.GetValue(BenchTimestamps),
                 Codec = result.GetValue(CodecOptions.Codec),

@@ -126,7 +126,7 @@ internal static class ServiceInstallCommand
         return (settings.ToJsonString(Indented) + "\n", shown.ToJsonString(Indented) + "\n");
     }
 
-    private static JsonNode Typed(Option option, string text)
+    private static JsonValue Typed(Option option, string text)
     {
         var type = Nullable.GetUnderlyingType(option.ValueType) ?? option.ValueType;
         if (type == typeof(bool) && bool.TryParse(text, out var flag))

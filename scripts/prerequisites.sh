@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what pistream needs on Debian 12 / Raspberry Pi OS when it is missing, and nothing else.
-# Usage: scripts/prerequisites.sh [--test]   (--test also installs what the tests use: Chromium, systemd-analyze, python3-prometheus-client)
+# Usage: scripts/prerequisites.sh [--test]   (--test also installs what the tests use: Chromium, systemd-analyze, python3-prometheus-client, nginx with RTMP)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -14,6 +14,9 @@ if [ "${1:-}" = "--test" ]; then
   command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
   # /metrics tests parse the exposition with the Prometheus client's own text parser (Debian's python3).
   /usr/bin/python3 -c 'import prometheus_client' >/dev/null 2>&1 || missing+=(python3-prometheus-client)
+  # serve --publish is tested against a real nginx with the RTMP module (docs/scale-out.md).
+  command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)
+  [ -f /usr/lib/nginx/modules/ngx_rtmp_module.so ] || missing+=(libnginx-mod-rtmp)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

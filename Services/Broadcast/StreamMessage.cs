@@ -26,9 +26,6 @@ internal sealed class StreamMessage
 
     public WebSocketMessageType MessageType { get; private set; }
 
-    /// <summary><see cref="Stopwatch.GetTimestamp"/> when the frame was complete.</summary>
-    public long CompletedAt { get; private set; }
-
     public void Append(ReadOnlySpan<byte> bytes)
     {
         if (_length + bytes.Length > _buffer.Length)
@@ -45,7 +42,6 @@ internal sealed class StreamMessage
     {
         IsKeyframe = isKeyframe;
         MessageType = type;
-        CompletedAt = Stopwatch.GetTimestamp();
     }
 
     public void AddReference() => Interlocked.Increment(ref _references);

@@ -14,7 +14,7 @@ namespace PiStream.Services.Broadcast;
 /// is closed with a reason, and so is one whose send has not completed for that long (it stopped
 /// reading), even when no new frame comes to notice it (the encoder restarting, say).
 /// </summary>
-internal sealed class Viewer
+internal sealed class Viewer : IDisposable
 {
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromMilliseconds(500);
     private readonly WebSocket _socket;
@@ -141,6 +141,9 @@ internal sealed class Viewer
             DropQueued();
         }
     }
+
+    /// <summary>Frees the close timer. A <see cref="Close"/> that arrives later (the broadcaster, a shutdown) does nothing.</summary>
+    public void Dispose() => _stop.Dispose();
 
     /// <summary>True exactly once for a viewer that had joined: the broadcaster counts it out then.</summary>
     public bool TryForget() => Interlocked.Exchange(ref _joined, 0) == 1;

@@ -49,7 +49,7 @@ internal sealed class ViewerMetrics
 
     private static KeyValuePair<string, object?> Tag(string kind) => new("kind", kind);
 
-    private static IEnumerable<Measurement<long>> Observe(Func<string, long> value) =>
+    private static Measurement<long>[] Observe(Func<string, long> value) =>
         Kinds.Select(kind => new Measurement<long>(value(kind), Tag(kind))).ToArray();
 
     private long ClosedSlowCount(string kind)

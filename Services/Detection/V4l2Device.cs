@@ -13,7 +13,7 @@ internal sealed record V4l2Device(string Name, string Bus, IReadOnlyList<string>
     /// <summary>The node to capture from: the first node that is not skipped (the first node when nodes were not inspected).</summary>
     public string? CaptureNode => SkipReason is not null
         ? null
-        : Nodes.Count == 0 ? VideoNodes.FirstOrDefault() : Nodes.FirstOrDefault(node => node.SkipReason is null)?.Path;
+        : Nodes.Count == 0 ? (VideoNodes.Count > 0 ? VideoNodes[0] : null) : Nodes.FirstOrDefault(node => node.SkipReason is null)?.Path;
 
     public bool IsCamera => CaptureNode is not null;
 }

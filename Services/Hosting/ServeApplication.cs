@@ -16,6 +16,7 @@ using PiStream.Services.PanTilt;
 using PiStream.Services.Pistreaming;
 using PiStream.Services.Pipeline;
 using PiStream.Services.Presets;
+using PiStream.Services.Publish;
 using PiStream.Services.Recording;
 using PiStream.Services.Security;
 using PiStream.Services.Systemd;
@@ -56,6 +57,11 @@ internal static class ServeApplication
         if (settings.Recording is { } recording)
         {
             services.AddSegmentRecording(new SegmentRecordingOptions(ffmpeg, recording, format, encoderFlips.Horizontal, encoderFlips.Vertical));
+        }
+
+        if (settings.Publish.Count > 0)
+        {
+            services.AddPublishing(new PublishOptions(ffmpeg, settings.Publish, format, settings.BitrateBitsPerSecond, settings.KeyframeInterval, encoderFlips.Horizontal, encoderFlips.Vertical));
         }
 
         services.AddJpeg(new JpegOptions(ffmpeg, format, encoderFlips.Horizontal, encoderFlips.Vertical));

@@ -6,6 +6,7 @@ using PiStream.Services.Encoding;
 using PiStream.Services.Lights;
 using PiStream.Services.PanTilt;
 using PiStream.Services.Presets;
+using PiStream.Services.Publish;
 using PiStream.Services.Recording;
 using PiStream.Services.Security;
 
@@ -36,6 +37,9 @@ internal sealed record ServeSettings(
 
     /// <summary>The pan-tilt device; none unless set (the command line's default is auto).</summary>
     public PanTiltSettings PanTilt { get; init; } = PanTiltSettings.None;
+
+    /// <summary>Media servers to push the stream to (serve --publish; docs/scale-out.md); none by default.</summary>
+    public IReadOnlyList<PublishTarget> Publish { get; init; } = [];
 
     /// <summary>The HAT's light strip (used only when there is a HAT).</summary>
     public LightsSettings Lights { get; init; } = LightsSettings.Default;

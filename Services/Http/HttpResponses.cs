@@ -34,7 +34,7 @@ internal static class HttpResponses
         return response.Body.WriteAsync(json).AsTask();
     }
 
-    /// <summary>405 with <c>Allow: GET, HEAD</c>: pistream's routes only read (control routes move the camera on GET, as the seed did).</summary>
+    /// <summary>405 with <c>Allow: GET, HEAD</c>: pistream's routes only read (control routes move the camera on GET, as pistreaming did).</summary>
     public static Task MethodNotAllowedAsync(HttpContext context)
     {
         context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace PiStream.Services.Logging;
 
 /// <summary>
-/// One line per message, in the seed's spirit: <c>14:02:11 info  StreamHost: Initializing camera ...</c>.
+/// One line per message, in pistreaming's spirit: <c>14:02:11 info  StreamHost: Initializing camera ...</c>.
 /// The category is shortened to its last part (the class), and an exception follows on its own lines.
 /// </summary>
 internal sealed class ShortConsoleFormatter(IOptionsMonitor<ConsoleFormatterOptions> options) : ConsoleFormatter(FormatName)

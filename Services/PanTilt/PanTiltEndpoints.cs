@@ -8,20 +8,17 @@ using PiStream.Services.Http;
 namespace PiStream.Services.PanTilt;
 
 /// <summary>
-/// <c>/do_orient?pan=P&amp;tilt=T</c> (the seed's API: moves on GET) and <c>GET /api/orientation</c>. A bad value is
+/// <c>/do_orient?pan=P&amp;tilt=T</c> (pistreaming's API: moves on GET) and <c>GET /api/orientation</c>. A bad value is
 /// a 400 (<see cref="OrientQuery"/>) before anything is queued, with or without a device; without one a good
 /// request is a 503 naming the fix; a move answers 200 at once with the new target while the servos move.
 /// </summary>
 internal static class PanTiltEndpoints
 {
-    private static readonly string[] Writes = [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete];
-
     public static IEndpointRouteBuilder MapPanTilt(this IEndpointRouteBuilder endpoints)
     {
         // Every method of /do_orient is a control route, so --read-only refuses even the ones that would be a 405.
         endpoints.Map("/do_orient", OrientAsync).AsControlRoute();
         endpoints.MapMethods("/api/orientation", HttpResponses.Reads, ReadAsync);
-        endpoints.MapMethods("/api/orientation", Writes, HttpResponses.MethodNotAllowedAsync).AsControlRoute();
         return endpoints;
     }
 

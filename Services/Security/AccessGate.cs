@@ -13,7 +13,7 @@ namespace PiStream.Services.Security;
 /// WebSockets and for camera moves (<see cref="OriginPolicy"/>: another site's page must not watch or move
 /// the camera through a viewer's browser); HEAD never acts on a control route; and <c>--read-only</c>.
 /// </summary>
-internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, VerifiedLogins verifiedLogins, ILogger<AccessGate> logger, LoginMetrics? metrics = null)
+internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter limiter, VerifiedLogins verifiedLogins, ILogger<AccessGate> logger, LoginMetrics? metrics = null) : IDisposable
 {
     public const string Realm = "pistream";
 
@@ -25,6 +25,9 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
     /// take the CPU from the stream. Logins already verified never wait here (<see cref="VerifiedLogins"/>).
     /// </summary>
     private readonly SemaphoreSlim _verifying = new(Math.Clamp(Environment.ProcessorCount / 2, 1, 2));
+
+    /// <summary>The container disposes the gate after the server has stopped taking requests.</summary>
+    public void Dispose() => _verifying.Dispose();
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -108,7 +111,7 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
         var given = BasicCredentials.TryParse(header, out var user, out var password);
         if (given && !await _verifying.WaitAsync(TimeSpan.FromSeconds(5), context.RequestAborted))
         {
-            limiter.Abandoned(attempt);
+            FailedLoginLimiter.Abandoned(attempt);
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             response.Headers.RetryAfter = "5";
             await HttpResponses.WriteTextAsync(response, "Busy checking other logins: try again in a few seconds.");
@@ -130,7 +133,7 @@ internal sealed class AccessGate(AccessSettings settings, FailedLoginLimiter lim
 
         if (verified)
         {
-            limiter.Succeeded(attempt);
+            FailedLoginLimiter.Succeeded(attempt);
             verifiedLogins.Add(header);
             return true;
         }

@@ -92,10 +92,10 @@ internal sealed class FailedLoginLimiter(TimeProvider clock, int maxFailures = 1
     }
 
     /// <summary>The check passed: the attempt is refunded.</summary>
-    public void Succeeded(LoginCount count) => End(count, refund: true);
+    public static void Succeeded(LoginCount count) => End(count, refund: true);
 
     /// <summary>The check was not made after all (the server was too busy): refunded like a success.</summary>
-    public void Abandoned(LoginCount count) => End(count, refund: true);
+    public static void Abandoned(LoginCount count) => End(count, refund: true);
 
     /// <summary>The check failed (it was counted when it started); true when the address has now used up its attempts.</summary>
     public bool Failed(LoginCount count)
@@ -107,7 +107,7 @@ internal sealed class FailedLoginLimiter(TimeProvider clock, int maxFailures = 1
         }
     }
 
-    private void End(LoginCount count, bool refund)
+    private static void End(LoginCount count, bool refund)
     {
         lock (count)
         {

@@ -28,8 +28,6 @@ internal sealed class UserStore
         }
     }
 
-    public IReadOnlyCollection<string> UserNames => _users.Keys;
-
     /// <summary>The work (PBKDF2 iterations) every wrong password costs.</summary>
     public int IterationsPerCheck => _decoy.Iterations;
 

@@ -6,6 +6,6 @@ internal enum Listener
     /// <summary>The HTTP port (<c>--port</c>): the page, the API, <c>/stream</c>. Endpoints without metadata answer here only.</summary>
     Http,
 
-    /// <summary>The seed's WebSocket-only port (<c>--ws-port</c>).</summary>
+    /// <summary>pistreaming's WebSocket-only port (<c>--ws-port</c>).</summary>
     WebSocketPort,
 }

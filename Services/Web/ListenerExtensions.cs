@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 
 namespace PiStream.Services.Web;
 
-/// <summary>Puts an endpoint on the seed's WebSocket-only port (<c>--ws-port</c>) instead of the HTTP port.</summary>
+/// <summary>Puts an endpoint on pistreaming's WebSocket-only port (<c>--ws-port</c>) instead of the HTTP port.</summary>
 internal static class ListenerExtensions
 {
     public static TBuilder OnWebSocketPort<TBuilder>(this TBuilder builder)

@@ -7,7 +7,7 @@ namespace PiStream.Services.Web;
 /// <summary>
 /// Routing's port filter: a request that came in on the <c>--ws-port</c> listener only matches endpoints
 /// marked <see cref="ListenerMetadata"/> with <see cref="Listener.WebSocketPort"/>; one on the HTTP port only
-/// those without it. So the seed's port serves the legacy WebSocket and nothing else.
+/// those without it. So pistreaming's port serves the legacy WebSocket and nothing else.
 /// </summary>
 internal sealed class ListenerMatcherPolicy(ListenPorts ports) : MatcherPolicy, IEndpointSelectorPolicy
 {

@@ -54,7 +54,11 @@ internal sealed class ReceiveLimitStream(Stream inner, long limit, Action exceed
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
-    public override ValueTask DisposeAsync() => inner.DisposeAsync();
+    public override async ValueTask DisposeAsync()
+    {
+        await inner.DisposeAsync();
+        await base.DisposeAsync();
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -7,7 +7,7 @@ using PiStream.Services.Http;
 namespace PiStream.Services.Web;
 
 /// <summary>
-/// A WebSocket viewer of the live stream (<c>/stream</c>, and <c>/</c> on the seed's WebSocket port): the stream
+/// A WebSocket viewer of the live stream (<c>/stream</c>, and <c>/</c> on pistreaming's WebSocket port): the stream
 /// header, then the broadcaster's messages until the viewer leaves or the server stops (viewers are closed with
 /// a reason). A plain request gets 426 saying where the page is.
 /// </summary>
@@ -26,7 +26,7 @@ internal sealed class ViewerEndpoint(Broadcaster broadcaster, ViewerHandshake ha
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var remote = $"{context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}";
-        var viewer = new Viewer(socket, remote, options, logger);
+        using var viewer = new Viewer(socket, remote, options, logger);
         logger.LogInformation("Viewer {Remote} connected ({Count} watching)", remote, broadcaster.ViewerCount + 1);
         var kind = context.GetEndpoint()?.Metadata.GetMetadata<ListenerMetadata>()?.Listener == Listener.WebSocketPort ? "legacy" : "page";
         using var tracked = metrics.Track(kind, () => (viewer.BytesSent, viewer.FramesSkipped));

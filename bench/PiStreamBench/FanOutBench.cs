@@ -68,7 +68,7 @@ internal sealed class FanOutBench(BenchPlan plan)
         await Task.Delay(plan.Settle, cancellationToken);
         var fps = await group.MeasureAsync(plan.FanOutWindow, cancellationToken);
         var full = fps.Count(f => f >= Framerate * 0.95);
-        var result = new BurstResult(plan.BurstViewers, group.Count, errors.Count, full, fps.DefaultIfEmpty(0).Min(), fps.DefaultIfEmpty(0).Average(), errors.FirstOrDefault()?.Message);
+        var result = new BurstResult(plan.BurstViewers, group.Count, errors.Count, full, fps.DefaultIfEmpty(0).Min(), fps.DefaultIfEmpty(0).Average(), errors.Count > 0 ? errors[0].Message : null);
         Console.WriteLine($"  burst {result.Viewers}: {result.Accepted} accepted, {result.Refused} refused, {result.AtFullRate} at full rate (min {result.MinFps:0.0} fps)");
         return result;
     }

@@ -31,7 +31,7 @@ internal static class SoakReport
         Verdict(text, "latency p95 (ms)", start, end, s => s.LatencyP95Ms, (a, b) => b - a <= 50);
         Line(text, "");
         Line(text, $"- Viewers lost: {result.LostViewers.Count} of {o.Viewers}{(result.LostViewers.Count == 0 ? "" : ": " + string.Join("; ", result.LostViewers))}.");
-        Line(text, $"- ffmpeg kills: {result.Kills.Count} (at {string.Join(", ", result.Kills.Select(k => k.ToString(@"mm\:ss", CultureInfo.InvariantCulture)))}); encoder restarts reported by the server: {samples.LastOrDefault()?.EncoderRestarts ?? 0}.");
+        Line(text, $"- ffmpeg kills: {result.Kills.Count} (at {string.Join(", ", result.Kills.Select(k => k.ToString(@"mm\:ss", CultureInfo.InvariantCulture)))}); encoder restarts reported by the server: {(samples.Count > 0 ? samples[^1].EncoderRestarts : 0)}.");
         Line(text, $"- Lowest frame rate any viewer got in any sample interval: {(samples.Count == 0 ? 0 : samples.Min(s => s.MinViewerFps)):0.0} fps (intervals with a kill include the restart).");
         if (result.PanTiltAnswers is { } answers)
         {

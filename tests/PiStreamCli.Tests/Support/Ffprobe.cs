@@ -22,7 +22,7 @@ internal static class Ffprobe
     public static async Task<string> RunOnFileAsync(string path, params string[] arguments)
     {
         var info = new ProcessStartInfo("ffprobe") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "-v", "error" }.Concat(arguments).Append(path))
+        foreach (var argument in (string[])["-v", "error", .. arguments, path])
         {
             info.ArgumentList.Add(argument);
         }

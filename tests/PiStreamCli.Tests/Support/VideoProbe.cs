@@ -33,13 +33,13 @@ internal sealed record VideoProbe(string Codec, int Width, int Height, int Decod
             .Where(pair => pair.Length == 2)
             .GroupBy(pair => pair[0])
             .ToDictionary(group => group.Key, group => group.First()[1].Trim());
-        if (process.ExitCode != 0 || !values.ContainsKey("codec_name"))
+        if (process.ExitCode != 0 || !values.TryGetValue("codec_name", out var codec))
         {
             throw new InvalidDataException($"ffprobe cannot read {path} (exit {process.ExitCode}): {await errors}");
         }
 
         return new VideoProbe(
-            values["codec_name"],
+            codec,
             int.Parse(values["width"], CultureInfo.InvariantCulture),
             int.Parse(values["height"], CultureInfo.InvariantCulture),
             int.TryParse(values.GetValueOrDefault("nb_read_frames"), CultureInfo.InvariantCulture, out var frames) ? frames : 0,

@@ -6,7 +6,7 @@ namespace PiStream.Tests.Services.Broadcast;
 public sealed class StreamHeaderTests
 {
     [Fact]
-    public void The_header_for_640x480_is_the_seeds_eight_bytes() =>
+    public void The_header_for_640x480_is_pistreamings_eight_bytes() =>
         Assert.Equal(new byte[] { 0x6A, 0x73, 0x6D, 0x70, 0x02, 0x80, 0x01, 0xE0 }, StreamHeader.Create(640, 480));
 
     [Fact]

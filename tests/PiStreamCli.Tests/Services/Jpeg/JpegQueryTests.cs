@@ -45,5 +45,5 @@ public sealed class JpegQueryTests
         Assert.Null(request.Fps);
     }
 
-    private static IQueryCollection Parse(string query) => new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query));
+    private static QueryCollection Parse(string query) => new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query));
 }

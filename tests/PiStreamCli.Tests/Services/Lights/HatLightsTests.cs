@@ -5,8 +5,8 @@ using PiStream.Tests.Services.PanTilt;
 
 namespace PiStream.Tests.Services.Lights;
 
-/// <summary>The HAT's light protocol (REFERENCE §2, §7), checked byte for byte against the simulated register file.</summary>
-public sealed class HatLightsTests
+/// <summary>The HAT's light protocol (Services/PanTilt/README.md), checked byte for byte against the simulated register file.</summary>
+public sealed class HatLightsTests : IDisposable
 {
     private static readonly string Zeros32 = string.Join(' ', Enumerable.Repeat("00", 32));
     private readonly RecordingPanTiltDevice _device = new();
@@ -153,6 +153,8 @@ public sealed class HatLightsTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => new HatLights(hat, new LightsSettings(type, count)));
     }
+
+    public void Dispose() => _device.Dispose();
 
     private PanTiltHat Hat() => new(_device, PanTiltHatOptions.Default, _time);
 }

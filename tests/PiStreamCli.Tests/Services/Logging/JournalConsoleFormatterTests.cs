@@ -42,7 +42,7 @@ public sealed class JournalConsoleFormatterTests
         Assert.Equal(expected, JournalConsoleFormatter.IsJournal(journalStream, redirected));
     }
 
-    private static Exception Thrown()
+    private static InvalidOperationException Thrown()
     {
         try
         {

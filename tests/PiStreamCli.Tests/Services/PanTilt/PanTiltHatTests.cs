@@ -4,8 +4,8 @@ using Xunit;
 
 namespace PiStream.Tests.Services.PanTilt;
 
-/// <summary>Worked examples of the HAT's register protocol (REFERENCE.md §2), checked byte for byte.</summary>
-public sealed class PanTiltHatTests
+/// <summary>Worked examples of the HAT's register protocol (Services/PanTilt/README.md, PanTiltRegister), checked byte for byte.</summary>
+public sealed class PanTiltHatTests : IDisposable
 {
     private readonly RecordingPanTiltDevice _device = new();
     private readonly FakeTimeProvider _time = new();
@@ -195,6 +195,8 @@ public sealed class PanTiltHatTests
         _time.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(4, _device.Transactions.Count);
     }
+
+    public void Dispose() => _device.Dispose();
 
     private PanTiltHat Hat(PanTiltHatOptions? options = null) =>
         new(_device, (options ?? PanTiltHatOptions.Default) with { RetryDelay = TimeSpan.Zero }, _time);

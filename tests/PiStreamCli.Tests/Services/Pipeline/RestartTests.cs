@@ -7,6 +7,7 @@ namespace PiStream.Tests.Services.Pipeline;
 public sealed class RestartTests
 {
     private static readonly RestartPolicy Fast = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5));
+    private static readonly TimeSpan[] DoublingToTheLimit = [.. new[] { 1, 2, 4, 8, 16, 30, 30 }.Select(s => TimeSpan.FromSeconds(s))];
 
     [Fact]
     public async Task Killing_ffmpeg_mid_stream_brings_the_picture_back_to_connected_viewers()
@@ -41,7 +42,7 @@ public sealed class RestartTests
             delay = policy.Next(delay, TimeSpan.FromSeconds(1));
         }
 
-        Assert.Equal(new[] { 1, 2, 4, 8, 16, 30, 30 }.Select(s => TimeSpan.FromSeconds(s)), delays);
+        Assert.Equal(DoublingToTheLimit, delays);
         Assert.Equal(policy.InitialDelay, policy.Next(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1)));
     }
 }

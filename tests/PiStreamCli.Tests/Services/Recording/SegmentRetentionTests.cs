@@ -82,7 +82,7 @@ public sealed class SegmentRetentionTests
         File.CreateSymbolicLink(folder.File("2025-05-01_00-00-00Z.mp4"), precious);
         File.WriteAllBytes(folder.File("2025-05-01_00-00-01Z.mp4\n"), new byte[100]);
         File.WriteAllBytes(folder.File("9999-12-31_23-59-59.mp4"), new byte[100_000]);
-        File.WriteAllBytes(folder.File("9999-12-31_23-59-59Z.mp4.0123abcd.part"), new byte[0]);
+        File.WriteAllBytes(folder.File("9999-12-31_23-59-59Z.mp4.0123abcd.part"), []);
         var deleted = new SegmentRetention(folder.Path, new RetentionPolicy(null, 250), TimeProvider.System, NullLogger.Instance).Apply();
 
         // Only the real segments count: 300 bytes, 250 allowed, the oldest goes.

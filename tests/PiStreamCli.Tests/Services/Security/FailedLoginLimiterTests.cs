@@ -146,7 +146,7 @@ public sealed class FailedLoginLimiterTests
         var limiter = new FailedLoginLimiter(new ManualClock());
         for (var i = 0; i < 50; i++)
         {
-            limiter.Succeeded(limiter.TryBegin(Attacker, out _, out _)!);
+            FailedLoginLimiter.Succeeded(limiter.TryBegin(Attacker, out _, out _)!);
         }
 
         Assert.False(limiter.IsBlocked(Attacker, out _));

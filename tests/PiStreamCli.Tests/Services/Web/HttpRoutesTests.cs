@@ -3,7 +3,7 @@ using PiStream.Tests.Support;
 
 namespace PiStream.Tests.Services.Web;
 
-/// <summary>The seed's HTTP behaviour, against a real server.</summary>
+/// <summary>pistreaming's HTTP behaviour, against a real server.</summary>
 public sealed class HttpRoutesTests : IAsyncLifetime
 {
     private TestServer _server = null!;

@@ -4,7 +4,7 @@ using PiStream.Tests.Support;
 
 namespace PiStream.Tests.Services.Web;
 
-/// <summary>What a WebSocket viewer receives: the seed's header, then decodable MPEG-1 in MPEG-TS, one frame per message.</summary>
+/// <summary>What a WebSocket viewer receives: pistreaming's header, then decodable MPEG-1 in MPEG-TS, one frame per message.</summary>
 public sealed class StreamProtocolTests
 {
     [Fact]

@@ -10,7 +10,7 @@ internal static class ServiceProgram
     {
         var process = Environment.ProcessPath ?? throw new InvalidOperationException("The path of this program is unknown.");
         return Path.GetFileNameWithoutExtension(process) == "dotnet"
-            ? [process, typeof(ServiceProgram).Assembly.Location]
+            ? [process, Path.Combine(AppContext.BaseDirectory, typeof(ServiceProgram).Assembly.GetName().Name + ".dll")]
             : [process];
     }
 

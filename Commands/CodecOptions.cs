@@ -26,8 +26,9 @@ internal static class CodecOptions
         command.Options.Add(Encoder);
         command.Validators.Add(result =>
         {
-            var encoder = result.GetValue(Encoder);
-            var codec = result.GetValue(Codec);
+            // Read only values that parsed: a malformed one has already reported its own error.
+            var encoder = ValueParsers.GivenOr(result, Encoder, null);
+            var codec = ValueParsers.GivenOr(result, Codec, CodecRequest.Auto);
             if (encoder is null || codec == CodecRequest.Auto)
             {
                 return;

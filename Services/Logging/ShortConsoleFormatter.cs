@@ -35,7 +35,7 @@ internal sealed class ShortConsoleFormatter(IOptionsMonitor<ConsoleFormatterOpti
         }
     }
 
-    /// <summary>"PiStream.Services.Hosting.StreamHost" becomes "StreamHost".</summary>
+    /// <summary>"PiStream.Commands.ServeCommand" becomes "ServeCommand".</summary>
     public static string ShortCategory(string category)
     {
         var dot = category.LastIndexOf('.');

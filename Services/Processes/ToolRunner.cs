@@ -6,6 +6,9 @@ namespace PiStream.Services.Processes;
 /// <summary>
 /// Runs a short-lived tool (rpicam-hello, v4l2-ctl, ffmpeg -version) with a timeout, capturing all it prints; started
 /// exactly as <see cref="ChildProcess"/> starts long-running programs. Every short-lived tool pistream runs goes through here.
+/// Unlike <see cref="ChildProcess"/>, which streams stderr into the log for as long as a program runs, this keeps all
+/// of both outputs for the caller to parse. Its pipes are closed here: <see cref="Process.Dispose()"/> leaves pipes that
+/// were read directly to the finalizer, so a server that probes a camera now and then would hold them until a GC.
 /// </summary>
 internal static class ToolRunner
 {
@@ -26,6 +29,8 @@ internal static class ToolRunner
         }
 
         using (process)
+        using (process.StandardOutput)
+        using (process.StandardError)
         {
             process.StandardInput.Close();
             var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);

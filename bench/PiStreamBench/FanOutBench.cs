@@ -83,7 +83,7 @@ internal sealed class FanOutBench(BenchPlan plan)
     /// <summary>Starts a server and lets it warm up (JIT, encoder start) before anything is measured.</summary>
     private async Task<BenchServer> StartAsync(bool benchTimestamps, CancellationToken cancellationToken)
     {
-        var server = BenchServer.Start(new ServerOptions(Framerate, ServerOptions.ExternalSource(Framerate), BenchTimestamps: benchTimestamps));
+        var server = BenchServer.Start(new ServerOptions(Framerate, ServerOptions.ExternalSource(Framerate), BenchTimestamps: benchTimestamps, MaxViewers: 1000));
         await server.WaitUntilServingAsync(TimeSpan.FromSeconds(20), cancellationToken);
         await Task.Delay(plan.Settle * 2, cancellationToken);
         return server;

@@ -1,6 +1,7 @@
 // pistream page: connects to /stream, picks the player for the stream's codec (WebCodecs, MSE or JSMpeg;
-// ?player= forces one), shows the status line, and drives the pan-tilt sliders. window.pistream exposes
-// counters the browser tests and benchmarks read (framesDecoded, playerKind, latencies).
+// ?player= forces one), shows the status line, and drives the pan-tilt sliders. A browser that decodes no
+// H.264 (or ?player=jsmpeg) connects to /stream/mpeg1 instead, which is MPEG-1 whatever the live codec.
+// window.pistream exposes counters the browser tests and benchmarks read (framesDecoded, playerKind, latencies).
 (function () {
   'use strict';
 
@@ -22,6 +23,9 @@
   };
   var player = null;
   var measure = params.has('measure');
+  var decodesH264 = window.PiStreamPlayers.webcodecs.available() || window.PiStreamPlayers.mse.available();
+  var mpeg1Only = !decodesH264 || params.get('player') === 'jsmpeg';
+  state.streamPath = mpeg1Only ? '/stream/mpeg1' : '/stream';
 
   function setConnection(name, text) {
     state.connection = name;
@@ -99,7 +103,7 @@
     var kind = chooseKind(stream.codec);
     if (!kind) {
       state.playerKind = null;
-      playerLabel.textContent = 'this browser cannot decode H.264 — restart the server with --codec mpeg1';
+      playerLabel.textContent = 'this browser cannot play this stream';
       return Promise.resolve();
     }
     var Player = window.PiStreamPlayers[kind];
@@ -108,7 +112,8 @@
       player = new Player(element, stream, onDecode, { measure: measure, canvas2d: params.has('canvas2d') });
       state.player = player;
       state.playerKind = kind;
-      playerLabel.textContent = (stream.codec === 'h264' ? 'H.264' : 'MPEG-1') + ' · ' + { webcodecs: 'WebCodecs', mse: 'MSE', jsmpeg: 'JSMpeg' }[kind];
+      playerLabel.textContent = (stream.codec === 'h264' ? 'H.264' : 'MPEG-1') + ' · ' + { webcodecs: 'WebCodecs', mse: 'MSE', jsmpeg: 'JSMpeg' }[kind]
+        + (decodesH264 ? '' : ' (this browser decodes no H.264)');
     });
   }
 
@@ -116,7 +121,7 @@
   // a player's script is still loading wait for it, in order.
   var retryDelay = 500;
   function connect() {
-    var socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/stream');
+    var socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + state.streamPath);
     socket.binaryType = 'arraybuffer';
     var headerSeen = false;
     socket.onopen = function () {

@@ -9,9 +9,11 @@ namespace PiStream.Services.Broadcast;
 /// viewer's queue without waiting for any of them, so a slow viewer never delays the others.
 /// Keeps the current group of pictures (from its last keyframe) so a new viewer gets a picture at once.
 /// <see cref="Publish"/> is called by one producer at a time; joins are handed to it through a
-/// lock-free queue, so the per-frame path takes no lock and allocates nothing.
+/// lock-free queue, so the per-frame path takes no lock and allocates nothing. A second fan-out of the same
+/// camera (MPEG-1 for browsers without H.264) passes the live one as <paramref name="countedIn"/>: its viewers
+/// are counted there too (<see cref="ViewerCount"/> of the live stream is every page watching).
 /// </summary>
-internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600)
+internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600, Broadcaster? countedIn = null)
 {
     private readonly ConcurrentQueue<Viewer> _joining = new();
     private readonly List<Viewer> _viewers = [];
@@ -35,6 +37,11 @@ internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600)
     public void Join(Viewer viewer)
     {
         Interlocked.Increment(ref _viewerCount);
+        if (countedIn is not null)
+        {
+            Interlocked.Increment(ref countedIn._viewerCount);
+        }
+
         _joining.Enqueue(viewer);
     }
 
@@ -45,6 +52,10 @@ internal sealed class Broadcaster(StreamStats stats, int maxGopFrames = 600)
         if (viewer.TryForget())
         {
             Interlocked.Decrement(ref _viewerCount);
+            if (countedIn is not null)
+            {
+                Interlocked.Decrement(ref countedIn._viewerCount);
+            }
         }
     }
 

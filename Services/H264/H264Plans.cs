@@ -7,10 +7,11 @@ namespace PiStream.Services.H264;
 internal static class H264Plans
 {
     /// <summary>
-    /// The plan for <paramref name="choice"/>. <paramref name="camera"/> is the libcamera camera number
-    /// (rpicam-vid only); <paramref name="searchPath"/> replaces PATH when looking for rpicam-vid (tests).
+    /// The plan for <paramref name="choice"/>. <paramref name="camera"/> is the libcamera camera number and
+    /// <paramref name="cameraControls"/> its rpicam-vid image options (rpicam-vid only); <paramref name="searchPath"/>
+    /// replaces PATH when looking for rpicam-vid (tests).
     /// </summary>
-    public static LiveEncoderPlan For(LiveEncoderChoice choice, string ffmpegPath, EncoderSettings settings, string? camera = null, string? searchPath = null) =>
+    public static LiveEncoderPlan For(LiveEncoderChoice choice, string ffmpegPath, EncoderSettings settings, string? camera = null, string? searchPath = null, IReadOnlyList<string>? cameraControls = null) =>
         choice.Encoder switch
         {
             LiveEncoders.Mpeg1 => LiveEncoderPlan.Mpeg1(ffmpegPath, settings),
@@ -20,7 +21,7 @@ internal static class H264Plans
                 VideoCodec.H264,
                 choice.Encoder,
                 ExecutableFinder.FindFirstOn(searchPath, "rpicam-vid", "libcamera-vid") ?? throw new EncoderUnavailableException("rpicam-vid not found — install it with: sudo apt-get install rpicam-apps (or use --encoder libx264)."),
-                RpicamH264Arguments.Build(settings, camera),
+                RpicamH264Arguments.Build(settings, camera, cameraControls),
                 (pool, publish) => new AnnexBAccessUnitSplitter(pool, publish),
                 TakesRawFrames: false),
             _ => throw new ArgumentOutOfRangeException(nameof(choice), choice.Encoder, "Unknown live encoder."),

@@ -5,11 +5,12 @@ namespace PiStream.Services.H264;
 
 /// <summary>
 /// rpicam-vid encoding H.264 with the Pi's hardware encoder inside the camera pipeline: Annex B to stdout,
-/// SPS/PPS before every keyframe (<c>--inline</c>), a keyframe every <c>--intra</c> frames, flushed per frame.
+/// SPS/PPS before every keyframe (<c>--inline</c>), a keyframe every <c>--intra</c> frames, flushed per frame, with the
+/// camera's image controls (<paramref name="controls"/>: the same rpicam-vid options raw capture would get).
 /// </summary>
 internal static class RpicamH264Arguments
 {
-    public static IReadOnlyList<string> Build(EncoderSettings settings, string? camera)
+    public static IReadOnlyList<string> Build(EncoderSettings settings, string? camera, IReadOnlyList<string>? controls = null)
     {
         var format = settings.Format;
         var arguments = new List<string>
@@ -35,6 +36,7 @@ internal static class RpicamH264Arguments
             arguments.Add("--vflip");
         }
 
+        arguments.AddRange(controls ?? []);
         arguments.AddRange(["-o", "-"]);
         return arguments;
     }

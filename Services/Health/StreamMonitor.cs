@@ -42,8 +42,9 @@ internal sealed class StreamMonitor : IHostedService, IDisposable
     /// <summary>Frames captured per second over the last whole second (0 once frames stop for two seconds).</summary>
     public double CaptureFps => Since(Volatile.Read(ref _lastCapturedAt)) is { } age && age < TimeSpan.FromSeconds(2) ? Volatile.Read(ref _captureFps) : 0;
 
+    /// <summary>Whether frames flow. With an encoder that captures by itself (rpicam-vid) its pictures are the sign of capture.</summary>
     public HealthReport Evaluate() => HealthEvaluator.Evaluate(new HealthInputs(
-        Since(Volatile.Read(ref _lastCapturedAt)),
+        _pipeline.CapturesRawFrames ? Since(Volatile.Read(ref _lastCapturedAt)) : Since(_stats.LastFrameAt),
         Since(_stats.LastFrameAt),
         _stats.Uptime,
         _frameInterval,

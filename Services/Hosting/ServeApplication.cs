@@ -39,7 +39,7 @@ internal static class ServeApplication
     {
         var logger = loggerFactory.CreateLogger<StreamHost>();
         var ffmpeg = FfmpegLocator.Require();
-        var (capture, sensor) = await ServeCapture.CreateAsync(settings, ffmpeg, detector, loggerFactory, logger, cancellationToken);
+        var (capture, sensor, source) = await ServeCapture.CreateAsync(settings, ffmpeg, detector, loggerFactory, logger, cancellationToken);
         var format = settings.Format;
         var encoderFlips = (Horizontal: settings.HorizontalFlip && !capture.AppliesFlips, Vertical: settings.VerticalFlip && !capture.AppliesFlips);
 
@@ -52,7 +52,7 @@ internal static class ServeApplication
 
         services.AddBroadcast(format.Width, format.Height, ViewerOptions.For(format.Framerate, settings.KeyframeInterval), settings.BenchTimestamps);
         var encoder = new EncoderSettings(format, settings.BitrateBitsPerSecond, settings.KeyframeInterval, encoderFlips.Horizontal, encoderFlips.Vertical);
-        var live = await LiveEncoderChoices.ChooseAsync(settings, ffmpeg, encoder, logger, cancellationToken);
+        var live = await LiveEncoderChoices.ChooseAsync(settings, source, ffmpeg, encoder, logger, cancellationToken);
         services.AddStreamPipeline(capture, live, encoder, policy);
         if (settings.Recording is { } recording)
         {
@@ -91,6 +91,7 @@ internal static class ServeApplication
         app.UseAccessControl();
 
         app.MapViewerStream();
+        app.MapMpeg1Fallback();
         app.MapStatus();
         app.MapPistreaming();
         app.MapPanTilt();

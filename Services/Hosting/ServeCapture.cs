@@ -8,11 +8,12 @@ namespace PiStream.Services.Hosting;
 /// <summary>
 /// Picks serve's capture source before anything starts: <c>--source auto</c> looks for a camera; a missing one throws
 /// <see cref="CaptureUnavailableException"/> with the fix. Applies a webcam's <c>--v4l2-control</c>s
-/// (<see cref="CameraControlException"/>), and tells which sensor a Pi camera has (for click-to-point's field of view).
+/// (<see cref="CameraControlException"/>), and tells which sensor a Pi camera has (for click-to-point's field of view)
+/// and which source it chose.
 /// </summary>
 internal static class ServeCapture
 {
-    public static async Task<(ICaptureSource Capture, string? Sensor)> CreateAsync(ServeSettings settings, string ffmpegPath, CameraDetector? detector, ILoggerFactory loggerFactory, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<(ICaptureSource Capture, string? Sensor, SourceSpec Source)> CreateAsync(ServeSettings settings, string ffmpegPath, CameraDetector? detector, ILoggerFactory loggerFactory, ILogger logger, CancellationToken cancellationToken)
     {
         detector ??= CameraDetector.Default;
         var spec = settings.Source;
@@ -51,6 +52,6 @@ internal static class ServeCapture
         var capture = new CaptureSourceFactory(ffmpegPath, loggerFactory, TimeProvider.System)
             .Create(new CaptureSettings(spec, settings.Format, settings.HorizontalFlip, settings.VerticalFlip) { Controls = controls });
         logger.LogInformation("Initializing camera: {Source} at {Format}", capture.Description, settings.Format);
-        return (settings.DebugDelay > TimeSpan.Zero ? new DelayedCaptureSource(capture, settings.DebugDelay) : capture, sensor);
+        return (settings.DebugDelay > TimeSpan.Zero ? new DelayedCaptureSource(capture, settings.DebugDelay) : capture, sensor, spec);
     }
 }

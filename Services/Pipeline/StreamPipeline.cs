@@ -33,6 +33,9 @@ internal sealed class StreamPipeline(
     /// <summary>The capture source the pipeline runs.</summary>
     public ICaptureSource Source => source;
 
+    /// <summary>False when the live encoder captures by itself (rpicam-vid's H.264): no raw frame reaches the hub then.</summary>
+    public bool CapturesRawFrames => plan.TakesRawFrames;
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         TimeSpan? delay = null;

@@ -19,7 +19,7 @@ public sealed partial class FolderDependencyTests
         ["Configuration"] = [],
         ["Detection"] = ["Capture", "PanTilt", "Processes"],
         ["Encoding"] = ["Broadcast", "Capture", "Processes"],
-        ["H264"] = ["Broadcast", "Capture", "Encoding", "Pistreaming", "Processes", "Recording"],
+        ["H264"] = ["Broadcast", "Capture", "Encoding", "Http", "Pistreaming", "Processes", "Recording", "Web"],
         ["Health"] = ["Broadcast", "Capture", "Http", "Pipeline"],
         ["Hosting"] = ["Aiming", "Broadcast", "CameraControls", "Capture", "Detection", "Encoding", "H264", "Health", "Http", "Jpeg", "Lights", "Logging", "Metrics", "PanTilt", "Pipeline", "Pistreaming", "Presets", "Processes", "Publish", "Recording", "Secrets", "Security", "Systemd", "Web"],
         ["Http"] = [],

@@ -65,11 +65,11 @@ public sealed class PlayerPageTests : IAsyncLifetime
     [Fact]
     public async Task A_player_the_stream_cannot_use_is_not_forced()
     {
-        await using var server = await TestServer.StartAsync(TestServer.Settings with { Codec = CodecRequest.H264 });
+        await using var server = await TestServer.StartAsync(TestServer.Settings with { Codec = CodecRequest.Mpeg1 });
         var page = await _browser.NewPageAsync();
-        await page.GotoAsync($"http://127.0.0.1:{server.Host.HttpPort}/index.html?player=jsmpeg");
+        await page.GotoAsync($"http://127.0.0.1:{server.Host.HttpPort}/index.html?player=webcodecs");
 
         await page.WaitForFunctionAsync("() => window.pistream.framesDecoded > 5", null, new() { Timeout = 30_000 });
-        Assert.Equal("webcodecs", await page.EvaluateAsync<string>("() => window.pistream.playerKind"));
+        Assert.Equal("jsmpeg", await page.EvaluateAsync<string>("() => window.pistream.playerKind"));
     }
 }

@@ -1,42 +1,48 @@
-using System.Globalization;
-
 namespace PiStream.Bench;
 
 /// <summary>
-/// Glass-to-glass latency per player (<c>--players</c>): JSMpeg on MPEG-1, WebCodecs and MSE on H.264 (libx264),
-/// each on its own server, same stamped test pattern, read back from the page as in <see cref="LatencyBench"/>.
-/// Prints a Markdown table for docs/benchmarks.md.
+/// Glass-to-glass latency per player (<c>bench/run.sh --players</c>): JSMpeg on MPEG-1, WebCodecs and MSE on H.264
+/// (libx264), each on its own server with the stamped test pattern, read back from the page as in
+/// <see cref="LatencyBench"/>; and the MSE player's drift over a long run (<c>--players-drift</c>).
 /// </summary>
-internal sealed class PlayerLatencyBench(PageLatency page, TimeSpan duration, int width, int height)
+internal sealed class PlayerLatencyBench(PlayersPlan plan, PageLatency page)
 {
+    private const int Framerate = 30;
+
     private static readonly (string Player, string Codec, string Query)[] Players =
     [
-        ("jsmpeg", "mpeg1", ""),
-        ("webcodecs", "h264", "&player=webcodecs"),
-        ("mse", "h264", "&player=mse"),
+        ("JSMpeg", "mpeg1", ""),
+        ("WebCodecs", "h264", "&player=webcodecs"),
+        ("MSE", "h264", "&player=mse"),
     ];
 
-    public async Task<string> RunAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PlayerLatency>> RunAsync(CancellationToken cancellationToken)
     {
-        var lines = new List<string>
+        var results = new List<PlayerLatency>();
+        foreach (var (width, height, bitrate) in plan.LatencySizes)
         {
-            $"| player | codec | size | median ms | p95 | p99 | first-10 s median | last-10 s median | stamps read / frames |",
-            "|---|---|---|---|---|---|---|---|---|",
-        };
-        foreach (var (player, codec, query) in Players)
-        {
-            var options = new ServerOptions(30, Codec: codec, Width: width, Height: height);
-            await using var server = BenchServer.Start(options);
-            await server.WaitUntilServingAsync(TimeSpan.FromSeconds(30), cancellationToken);
-            var run = await page.MeasureAsync(server, options, query, TimeSpan.FromSeconds(6), duration, cancellationToken);
-            var latency = run.Latency;
-            var seconds = duration.TotalSeconds;
-            lines.Add(string.Create(
-                CultureInfo.InvariantCulture,
-                $"| {run.Renderer} | {codec} | {width}x{height}@30 | {latency.Median:0} | {latency.P95:0} | {latency.P99:0} | {run.MedianBetween(0, 10):0} | {run.MedianBetween(seconds - 10, seconds):0} | {latency.Count} / {run.FramesDecoded} |"));
-            Console.WriteLine(lines[^1]);
+            foreach (var (player, codec, query) in Players)
+            {
+                results.Add(await MeasureAsync(player, codec, query, width, height, bitrate, plan.LatencyDuration, cancellationToken));
+            }
         }
 
-        return string.Join('\n', lines);
+        return results;
+    }
+
+    /// <summary>The MSE player for <see cref="PlayersPlan.DriftDuration"/> at 640x480@30.</summary>
+    public Task<PlayerLatency> DriftAsync(CancellationToken cancellationToken) =>
+        MeasureAsync("MSE", "h264", "&player=mse", 640, 480, "1M", plan.DriftDuration, cancellationToken);
+
+    private async Task<PlayerLatency> MeasureAsync(string player, string codec, string query, int width, int height, string bitrate, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var options = new ServerOptions(Framerate, Codec: codec, Width: width, Height: height, Bitrate: bitrate);
+        await using var server = BenchServer.Start(options);
+        await server.WaitUntilServingAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        var load = MachineInfo.LoadAverage();
+        var run = await page.MeasureAsync(server, options, query, plan.LatencyWarmUp, duration, cancellationToken);
+        var latency = run.Latency;
+        Console.WriteLine($"  {player} {codec} {width}x{height}: median {latency.Median:0} ms, p95 {latency.P95:0}, p99 {latency.P99:0} ({latency.Count} stamps of {run.FramesDecoded} frames; load {load})");
+        return new PlayerLatency(run.Renderer == "WebGL" || run.Renderer == "Canvas2D" ? $"{player} ({run.Renderer})" : player, codec, width, height, bitrate, run, load);
     }
 }

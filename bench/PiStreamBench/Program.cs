@@ -1,36 +1,27 @@
 using PiStream.Bench;
 
 // pistream benchmarks: bash bench/run.sh [--quick] [--output PATH]. See docs/benchmarks.md.
-// Latency per player only: PiStreamBench --players [SECONDS] [WIDTHxHEIGHT] (prints a Markdown table).
-if (args.Length > 0 && args[0] == "--players")
-{
-    var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60;
-    var size = (args.Length > 2 ? args[2] : "640x480").Split('x');
-    await using var chromium = await HeadlessChromium.LaunchAsync();
-    var table = await new PlayerLatencyBench(
-        new PageLatency(chromium.Browser),
-        TimeSpan.FromSeconds(seconds),
-        int.Parse(size[0], System.Globalization.CultureInfo.InvariantCulture),
-        int.Parse(size[1], System.Globalization.CultureInfo.InvariantCulture)).RunAsync(CancellationToken.None);
-    Console.WriteLine();
-    Console.WriteLine(table);
-    return 0;
-}
-
+// --players / --players-drift: issue 12's modes (PlayersMode), each with its own block of docs/benchmarks.md.
 var quick = args.Contains("--quick");
 var home = args.Contains("--home");
+var players = args.Contains("--players") || args.Contains("--players-drift");
 var outputIndex = Array.IndexOf(args, "--output");
 var output = outputIndex >= 0 && outputIndex + 1 < args.Length ? args[outputIndex + 1] : null;
-var unknown = args.Where((a, i) => a != "--quick" && a != "--home" && a != "--output" && (outputIndex < 0 || i != outputIndex + 1)).ToArray();
+var unknown = args.Where((a, i) => a != "--quick" && a != "--home" && a != "--players" && a != "--players-drift" && a != "--output" && (outputIndex < 0 || i != outputIndex + 1)).ToArray();
 if (unknown.Length > 0 || output is null)
 {
-    Console.Error.WriteLine($"usage: PiStreamBench [--quick] [--home] --output PATH{(unknown.Length > 0 ? $" (unknown: {string.Join(' ', unknown)})" : "")}");
+    Console.Error.WriteLine($"usage: PiStreamBench [--quick] [--home|--players|--players-drift] --output PATH{(unknown.Length > 0 ? $" (unknown: {string.Join(' ', unknown)})" : "")}");
     return 2;
 }
 
 using var cancel = new CancellationTokenSource();
 using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
 using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+
+if (players)
+{
+    return await PlayersMode.RunAsync(args.Contains("--players-drift"), quick, output, cancel.Token);
+}
 
 if (home)
 {

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace PiStream.Bench;
 
-/// <summary>How one benchmark starts <c>pistream serve</c>: 640x480, ~1 Mbit/s, MPEG-1 unless asked otherwise, on 127.0.0.1 only.</summary>
-internal sealed record ServerOptions(int Framerate, string Source = "test", int DebugDelayMs = 0, bool BenchTimestamps = false, int MaxViewers = 0, string Codec = "mpeg1", int Width = 640, int Height = 480)
+/// <summary>How one benchmark starts <c>pistream serve</c>: 640x480, 1 Mbit/s, MPEG-1 unless asked otherwise, on 127.0.0.1 only.</summary>
+internal sealed record ServerOptions(int Framerate, string Source = "test", int DebugDelayMs = 0, bool BenchTimestamps = false, int MaxViewers = 0, string Codec = "mpeg1", int Width = 640, int Height = 480, string Bitrate = "1M")
 {
     /// <summary>An external generator for <c>--source exec:</c>, so the server's CPU excludes making frames.</summary>
     public static string ExternalSource(int framerate) =>
@@ -17,7 +17,7 @@ internal sealed record ServerOptions(int Framerate, string Source = "test", int 
             "serve", "--bind", "127.0.0.1",
             "--port", Text(port), "--ws-port", Text(webSocketPort),
             "--source", Source, "--width", Text(Width), "--height", Text(Height),
-            "--framerate", Text(Framerate), "--bitrate", "1M", "--codec", Codec,
+            "--framerate", Text(Framerate), "--bitrate", Bitrate, "--codec", Codec,
         };
         if (DebugDelayMs > 0)
         {

@@ -17,13 +17,15 @@ public sealed class HardwareEncoderStandInTests : IDisposable
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
     private readonly FakeToolDirectory _tools = new();
 
-    [Fact]
-    public async Task Rpicam_vid_encodes_the_stream_with_the_requested_size_rate_flips_and_camera_controls()
+    [Theory]
+    [InlineData("libcamera", "")]
+    [InlineData("auto", " --camera 0")] // the camera --source auto found
+    public async Task Rpicam_vid_encodes_the_stream_with_the_requested_size_rate_flips_and_camera_controls(string source, string camera)
     {
         HardwareStandIns.AddRpicamVid(_tools, FfmpegLocator.Require());
         _tools.Add("rpicam-hello", $"cat '{TestFixtures.Directory("rpicam/one-camera.txt")}'");
         await using var serve = await ServeAsync(
-            "--source", "libcamera", "--encoder", "rpicam-vid", "--width", "480", "--height", "272", "--framerate", "25",
+            "--source", source, "--encoder", "rpicam-vid", "--width", "480", "--height", "272", "--framerate", "25",
             "--keyframe-interval", "25", "--bitrate", "600k", "--hflip", "--shutter", "20000", "--awb", "daylight");
 
         var frames = await ReadStreamAsync(serve.Port, 50);
@@ -38,7 +40,7 @@ public sealed class HardwareEncoderStandInTests : IDisposable
         var calls = await File.ReadAllLinesAsync(Path.Combine(_tools.Path, "rpicam-vid.calls"));
         var call = Assert.Single(calls); // one rpicam-vid: the encoder; no raw capture competing for the camera
         Assert.Equal(
-            "-t 0 -n --codec h264 --inline --width 480 --height 272 --framerate 25 --bitrate 600000 --intra 25 --flush --hflip --shutter 20000 --awb daylight -o -",
+            $"-t 0 -n --codec h264 --inline --width 480 --height 272 --framerate 25 --bitrate 600000 --intra 25 --flush{camera} --hflip --shutter 20000 --awb daylight -o -",
             call);
         Assert.Contains("rpicam-vid encodes H.264 by itself", serve.Cli.Output);
 

@@ -1,0 +1,48 @@
+namespace PiStream.Bench;
+
+/// <summary>How long each part of <c>bench/run.sh --players</c> runs: the real measurement, or the smoke mode (<c>--quick</c>).</summary>
+internal sealed record PlayersPlan(
+    bool Quick,
+    (int Width, int Height, string Bitrate)[] LatencySizes,
+    TimeSpan LatencyWarmUp,
+    TimeSpan LatencyDuration,
+    TimeSpan DriftDuration,
+    TimeSpan DriftWindow,
+    (int Width, int Height, string Bitrate)[] QualitySizes,
+    string[] QualitySources,
+    int QualityFrames,
+    TimeSpan CpuWindow,
+    int[] FanOutLevels,
+    TimeSpan FanOutWindow,
+    TimeSpan Settle)
+{
+    public static PlayersPlan Full { get; } = new(
+        Quick: false,
+        LatencySizes: [(640, 480, "1M"), (1280, 720, "2M")],
+        LatencyWarmUp: TimeSpan.FromSeconds(6),
+        LatencyDuration: TimeSpan.FromSeconds(30),
+        DriftDuration: TimeSpan.FromMinutes(10),
+        DriftWindow: TimeSpan.FromMinutes(1),
+        QualitySizes: [(640, 480, "800k"), (1280, 720, "2M")],
+        QualitySources: [ViewerQuality.TestPattern, ViewerQuality.NaturalMotion],
+        QualityFrames: 300,
+        CpuWindow: TimeSpan.FromSeconds(15),
+        FanOutLevels: [1, 10, 50, 200],
+        FanOutWindow: TimeSpan.FromSeconds(10),
+        Settle: TimeSpan.FromSeconds(3));
+
+    public static PlayersPlan QuickSmoke { get; } = new(
+        Quick: true,
+        LatencySizes: [(640, 480, "1M")],
+        LatencyWarmUp: TimeSpan.FromSeconds(2),
+        LatencyDuration: TimeSpan.FromSeconds(3),
+        DriftDuration: TimeSpan.FromSeconds(8),
+        DriftWindow: TimeSpan.FromSeconds(2),
+        QualitySizes: [(320, 240, "400k")],
+        QualitySources: [ViewerQuality.TestPattern, ViewerQuality.NaturalMotion],
+        QualityFrames: 30,
+        CpuWindow: TimeSpan.FromSeconds(2),
+        FanOutLevels: [1, 5],
+        FanOutWindow: TimeSpan.FromSeconds(1),
+        Settle: TimeSpan.FromSeconds(0.5));
+}

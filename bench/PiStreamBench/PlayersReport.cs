@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using static PiStream.Bench.Markdown;
+
+namespace PiStream.Bench;
+
+/// <summary>
+/// Writes <c>bench/run.sh --players</c> and <c>--players-drift</c> results as Markdown, each between its own markers in
+/// docs/benchmarks.md: the main suite's block, the home block and the hand-written text around them are left alone.
+/// </summary>
+internal static class PlayersReport
+{
+    public const string Begin = "<!-- bench:players:begin (written by bash bench/run.sh --players; do not edit by hand) -->";
+    public const string End = "<!-- bench:players:end -->";
+    public const string DriftBegin = "<!-- bench:players-drift:begin (written by bash bench/run.sh --players-drift; do not edit by hand) -->";
+    public const string DriftEnd = "<!-- bench:players-drift:end -->";
+
+    /// <summary>Replaces the text between <paramref name="begin"/> and <paramref name="end"/>, or appends a new section with them.</summary>
+    public static void Write(string path, string begin, string end, string heading, string body)
+    {
+        var block = begin + "\n" + body + end;
+        var existing = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
+        var at = existing.IndexOf(begin, StringComparison.Ordinal);
+        var until = existing.IndexOf(end, StringComparison.Ordinal);
+        var text = at >= 0 && until > at
+            ? existing[..at] + block + existing[(until + end.Length)..]
+            : existing.TrimEnd() + "\n\n" + heading + "\n\n" + block + "\n";
+        File.WriteAllText(path, text);
+    }
+
+    public static string Render(PlayersResult r, MachineInfo m)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Invariant($"Measured {r.Started:yyyy-MM-dd HH:mm} UTC with `bash bench/run.sh --players{(r.Plan.Quick ? " --quick" : "")}` (took {r.Took.TotalMinutes:0.0} min) on {m.Cpu}, {m.Cores} cores; {m.Chromium}; {m.Ffmpeg}. The load average (1/5/15 min) is given with each number."));
+        text.AppendLine();
+        text.AppendLine("#### Latency per player (capture stamp -> picture produced by the player, 30 fps)\n");
+        Table(text, ["player", "codec", "size, bitrate", "median ms", "p95", "p99", "first-10 s median", "last-10 s median", "stamps read / frames", "load"], r.Latency.Select(p =>
+        {
+            var l = p.Run.Latency;
+            var seconds = r.Plan.LatencyDuration.TotalSeconds;
+            return new[] { p.Player, p.Codec, $"{p.Width}x{p.Height}, {p.Bitrate}", N(l.Median, "0"), N(l.P95, "0"), N(l.P99, "0"), N(p.Run.MedianBetween(0, 10), "0"), N(p.Run.MedianBetween(seconds - 10, seconds), "0"), $"{l.Count} / {p.Run.FramesDecoded}", p.Load };
+        }));
+        text.AppendLine("#### Quality: SSIM of what a WebSocket viewer received (decoded by ffmpeg) against the source frames\n");
+        Table(text, ["source", "size, bitrate asked", "MPEG-1 SSIM", "MPEG-1 kbit/s received", "H.264 SSIM", "H.264 kbit/s received", "frames", "load (MPEG-1 / H.264)"], r.Quality
+            .GroupBy(q => (q.Source, q.Width, q.Height, q.Bitrate))
+            .Select(g =>
+            {
+                var mpeg1 = g.First(q => q.Codec == "mpeg1");
+                var h264 = g.First(q => q.Codec == "h264");
+                return new[] { g.Key.Source, $"{g.Key.Width}x{g.Key.Height}, {g.Key.Bitrate}", Ssim(mpeg1), N(mpeg1.ReceivedKbps, "0"), Ssim(h264), N(h264.ReceivedKbps, "0"), mpeg1.Frames.ToString(CultureInfo.InvariantCulture), $"{mpeg1.Load} / {h264.Load}" };
+            }));
+        text.AppendLine("#### Live encoder CPU (serve's ffmpeg child; % of one core of this machine; no viewer)\n");
+        Table(text, ["codec", "size, bitrate", "encoder CPU", "serve CPU", "fps", "load"], r.Cpu.Select(c =>
+            new[] { c.Codec == "h264" ? "H.264 (libx264 superfast)" : "MPEG-1 (mpeg1video)", $"{c.Width}x{c.Height}, {c.Bitrate}", N(c.EncoderPercent) + "%", N(c.ServePercent) + "%", N(c.Fps), c.Load }));
+        text.AppendLine("#### Fan-out by codec (light WebSocket viewers, 640x480@30, 1 Mbit/s, `exec:` source; serve's CPU excludes the encoder)\n");
+        Table(text, ["codec", "viewers", "fps per viewer (min / mean)", "serve CPU % of a core", "RSS MB", "Mbit/s sent", "refused", "load"], r.FanOut.Select(f =>
+            new[] { f.Codec, f.Viewers.ToString(CultureInfo.InvariantCulture), $"{N(f.MinFps)} / {N(f.MeanFps)}", N(f.CpuPercent), N(f.RssMb, "0"), N(f.MbitPerSecond), f.Failed.ToString(CultureInfo.InvariantCulture), f.Load }));
+        return text.ToString();
+    }
+
+    public static string RenderDrift(PlayerLatency drift, TimeSpan window, bool quick)
+    {
+        var run = drift.Run;
+        var end = run.Samples.Count > 0 ? run.Samples[^1].Second : 0;
+        var first = run.MedianBetween(0, window.TotalSeconds);
+        var last = run.MedianBetween(end - window.TotalSeconds, double.MaxValue);
+        var l = run.Latency;
+        return Invariant($"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `bash bench/run.sh --players-drift{(quick ? " --quick" : "")}`: the MSE player (jMuxer, `?player=mse`), H.264 {drift.Width}x{drift.Height}@30, {drift.Bitrate}, for {end / 60:0.0} min (load average {drift.Load} at the start, {MachineInfo.LoadAverage()} at the end). Median of the first {window.TotalSeconds:0} s {N(first)} ms, of the last {window.TotalSeconds:0} s {N(last)} ms: drift **{N(last - first)} ms** (whole run: median {N(l.Median)}, p99 {N(l.P99)} ms, {l.Count} stamps read of {run.FramesDecoded} frames presented).\n");
+    }
+
+    private static string Ssim(QualityResult q) => q.Problem is null ? N(q.Ssim, "0.0000") : $"n/a ({q.Problem})";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text.RegularExpressions;
+
+namespace PiStream.Bench;
+
+/// <summary>
+/// SSIM of what a WebSocket viewer receives against the source frames, MPEG-1 against H.264 (libx264) at the same
+/// size and bitrate. The source is rendered to a raw yuv420p file first and played into serve in real time by an
+/// <c>exec:</c> generator, so every source frame is known; a light viewer keeps the binary messages it receives,
+/// ffmpeg decodes them (ffmpeg's decoders, not the browser's), the first decoded frames are matched to the source
+/// file (smallest luma difference) and ffmpeg's <c>ssim</c> filter compares the rest frame by frame.
+/// </summary>
+internal static partial class ViewerQuality
+{
+    /// <summary>ffmpeg's synthetic test picture: moving shapes, gradients and text.</summary>
+    public const string TestPattern = "testsrc2";
+
+    /// <summary>ffmpeg's Mandelbrot zoom: continuous natural-looking motion with fine detail everywhere (not a camera picture).</summary>
+    public const string NaturalMotion = "mandelbrot";
+
+    private const int Framerate = 30;
+
+    public static async Task<IReadOnlyList<QualityResult>> RunAsync(PlayersPlan plan, CancellationToken cancellationToken)
+    {
+        var results = new List<QualityResult>();
+        var folder = Directory.CreateTempSubdirectory("pistream-quality-").FullName;
+        try
+        {
+            foreach (var source in plan.QualitySources)
+            {
+                foreach (var (width, height, bitrate) in plan.QualitySizes)
+                {
+                    var file = Path.Combine(folder, "source.yuv");
+                    var total = plan.QualityFrames + (plan.Quick ? 150 : 420); // room for start-up and warm-up before the viewer records
+                    await FfmpegAsync(["-f", "lavfi", "-i", $"{source}=size={width}x{height}:rate={Framerate}", "-frames:v", Text(total), "-f", "rawvideo", "-pix_fmt", "yuv420p", "-y", file], cancellationToken);
+                    foreach (var codec in new[] { "mpeg1", "h264" })
+                    {
+                        results.Add(await MeasureAsync(plan, folder, file, total, source, codec, width, height, bitrate, cancellationToken));
+                    }
+
+                    File.Delete(file);
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return results;
+    }
+
+    private static async Task<QualityResult> MeasureAsync(PlayersPlan plan, string folder, string file, int total, string source, string codec, int width, int height, string bitrate, CancellationToken cancellationToken)
+    {
+        var generator = $"exec:ffmpeg -hide_banner -loglevel error -nostdin -re -f rawvideo -pix_fmt yuv420p -video_size {width}x{height} -framerate {Framerate} -i {file} -f rawvideo pipe:1";
+        var received = Path.Combine(folder, codec == "h264" ? "received.h264" : "received.ts");
+        string load;
+        long bytes;
+        await using (var server = BenchServer.Start(new ServerOptions(Framerate, generator, Codec: codec, Width: width, Height: height, Bitrate: bitrate)))
+        {
+            await server.WaitUntilServingAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            await Task.Delay(plan.Settle, cancellationToken);
+            load = MachineInfo.LoadAverage();
+            bytes = await RecordAsync(server.StreamUri, received, plan.QualityFrames, cancellationToken);
+        }
+
+        var format = codec == "h264" ? new[] { "-f", "h264", "-framerate", Text(Framerate) } : ["-f", "mpegts"];
+        var first = await FirstFramesLumaAsync(format, received, width, height, cancellationToken);
+        var offset = SourceMatch.BestOffset(file, total, width, height, first);
+        var filter = $"[1:v]setpts=N/({Framerate}*TB)[d];[0:v]trim=start_frame={offset},setpts=N/({Framerate}*TB)[r];[d][r]ssim=shortest=1";
+        var log = await FfmpegAsync(
+            ["-f", "rawvideo", "-pix_fmt", "yuv420p", "-video_size", $"{width}x{height}", "-framerate", Text(Framerate), "-i", file, .. format, "-i", received, "-lavfi", filter, "-f", "null", "-"],
+            cancellationToken,
+            logLevel: "info");
+        var match = SsimAll().Match(log);
+        var ssim = match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
+        var kbps = bytes * 8.0 / (plan.QualityFrames / (double)Framerate) / 1000;
+        var problem = offset + plan.QualityFrames > total ? "the source file ran out before the viewer's last frame" : match.Success ? null : "ffmpeg printed no SSIM";
+        Console.WriteLine($"  quality {source} {codec} {width}x{height} {bitrate}: SSIM {ssim:0.0000}, {kbps:0} kbit/s received, first frame = source frame {offset} (load {load}){(problem is null ? "" : " " + problem)}");
+        File.Delete(received);
+        return new QualityResult(source, codec, width, height, bitrate, ssim, kbps, plan.QualityFrames, load, problem);
+    }
+
+    /// <summary>Keeps the binary messages after the header until <paramref name="frames"/> pictures arrived; returns their bytes.</summary>
+    private static async Task<long> RecordAsync(Uri uri, string path, int frames, CancellationToken cancellationToken)
+    {
+        using var socket = new ClientWebSocket();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(frames / (double)Framerate * 4 + 30));
+        await socket.ConnectAsync(uri, deadline.Token);
+        await using var output = File.Create(path);
+        var buffer = new byte[4 * 1024 * 1024];
+        var count = -1; // the header first
+        long bytes = 0;
+        while (count < frames)
+        {
+            var length = 0;
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(buffer.AsMemory(length), deadline.Token);
+                length += result.Count;
+            }
+            while (!result.EndOfMessage);
+            if (result.MessageType != WebSocketMessageType.Binary)
+            {
+                continue;
+            }
+
+            if (count++ >= 0)
+            {
+                await output.WriteAsync(buffer.AsMemory(0, length), deadline.Token);
+                bytes += length;
+            }
+        }
+
+        socket.Abort();
+        return bytes;
+    }
+
+    private static async Task<byte[]> FirstFramesLumaAsync(string[] format, string received, int width, int height, CancellationToken cancellationToken)
+    {
+        var luma = Path.ChangeExtension(received, ".gray");
+        await FfmpegAsync([.. format, "-i", received, "-frames:v", Text(SourceMatch.Frames), "-f", "rawvideo", "-pix_fmt", "gray", "-y", luma], cancellationToken);
+        var bytes = await File.ReadAllBytesAsync(luma, cancellationToken);
+        File.Delete(luma);
+        return bytes.Length == SourceMatch.Frames * width * height ? bytes : throw new InvalidOperationException($"ffmpeg decoded fewer than {SourceMatch.Frames} frames of what the viewer received.");
+    }
+
+    /// <summary>Runs ffmpeg to its end; returns standard error (the <c>ssim</c> filter's summary is logged there).</summary>
+    private static async Task<string> FfmpegAsync(IEnumerable<string> arguments, CancellationToken cancellationToken, string logLevel = "error")
+    {
+        var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-hide_banner", "-nostdin", "-loglevel", logLevel }.Concat(arguments))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        await output;
+        return process.ExitCode == 0 ? await error : throw new InvalidOperationException($"ffmpeg failed ({process.ExitCode}): {await error}");
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"SSIM Y:.* All:([0-9.]+)")]
+    private static partial Regex SsimAll();
+}

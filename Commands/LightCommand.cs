@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Net;
-using Microsoft.Extensions.Logging.Abstractions;
 using PiStream.Services.Lights;
 using PiStream.Services.PanTilt;
 
@@ -72,22 +70,21 @@ internal static class LightCommand
     }
 
     /// <summary>Opens the HAT on this machine and sets the lights (exit 3 with the fix when there is no I2C bus or HAT).</summary>
-    public static async Task<int> RunLocalAsync(PanTiltHatOptions options, LightsSettings settings, IReadOnlyList<LightChange> changes, TextWriter output, TextWriter error, string deviceDirectory = "/dev")
-    {
-        try
-        {
-            using var hat = PanTiltHatOpener.Open(options, TimeProvider.System, NullLogger.Instance, deviceDirectory);
-            return await RunAsync(hat, settings, changes, output);
-        }
-        catch (PanTiltUnavailableException e)
-        {
-            await error.WriteLineAsync($"error: {e.Message}");
-            return e.DeviceMissing ? ExitCodes.MissingDependency : ExitCodes.Failed;
-        }
-    }
+    public static Task<int> RunLocalAsync(PanTiltHatOptions options, LightsSettings settings, IReadOnlyList<LightChange> changes, TextWriter output, TextWriter error, string deviceDirectory = "/dev") =>
+        HatCommandRunner.RunLocalAsync(options, deviceDirectory, (hat, _) => Task.FromResult(Apply(hat, settings, changes)), output, error, CancellationToken.None);
 
     /// <summary>Sets the lights of an open HAT: reads the buffer back (other pixels keep their colour), applies, shows, prints.</summary>
     public static async Task<int> RunAsync(PanTiltHat hat, LightsSettings settings, IReadOnlyList<LightChange> changes, TextWriter output)
+    {
+        await output.WriteLineAsync(Apply(hat, settings, changes));
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Sends the change to <c>pistream serve</c> at <paramref name="server"/> and prints the lights it reports.</summary>
+    public static Task<int> RunRemoteAsync(Uri server, IReadOnlyList<LightChange> changes, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        HatCommandRunner.RunRemoteAsync(server, async (http, token) => Describe(await new LightsClient(http).SetAsync(server, changes, token)), output, error, cancellationToken);
+
+    private static string Apply(PanTiltHat hat, LightsSettings settings, IReadOnlyList<LightChange> changes)
     {
         var lights = new HatLights(hat, settings);
         lights.Load();
@@ -97,34 +94,7 @@ internal static class LightCommand
             lights.Show();
         }
 
-        await output.WriteLineAsync(Describe(lights.Colors));
-        return ExitCodes.Ok;
-    }
-
-    /// <summary>Sends the change to <c>pistream serve</c> at <paramref name="server"/> and prints the lights it reports.</summary>
-    public static async Task<int> RunRemoteAsync(Uri server, IReadOnlyList<LightChange> changes, TextWriter output, TextWriter error, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        try
-        {
-            await output.WriteLineAsync(Describe(await new LightsClient(http).SetAsync(server, changes, cancellationToken)));
-            return ExitCodes.Ok;
-        }
-        catch (PanTiltRequestException e)
-        {
-            await error.WriteLineAsync($"error: {server} answered: {e.Message}");
-            return e.Status switch
-            {
-                HttpStatusCode.BadRequest => ExitCodes.BadInput,
-                HttpStatusCode.ServiceUnavailable => ExitCodes.MissingDependency,
-                _ => ExitCodes.Failed,
-            };
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            await error.WriteLineAsync($"error: cannot reach pistream serve at {server}: {e.Message} Is it running there, and is that its HTTP port (8082 by default)?");
-            return ExitCodes.Failed;
-        }
+        return Describe(lights.Colors);
     }
 
     /// <summary>"lights: 0=255,0,0,0 1=0,0,0,0 ...".</summary>

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Net;
-using Microsoft.Extensions.Logging.Abstractions;
 using PiStream.Services.PanTilt;
 
 namespace PiStream.Commands;
@@ -37,63 +35,22 @@ internal static class OrientCommand
     }
 
     /// <summary>Drives the HAT on this machine: moves, waits for the sweep, prints the read-back, disables the servos.</summary>
-    public static async Task<int> RunLocalAsync(PanTiltHatOptions options, Orientation move, TextWriter output, TextWriter error, CancellationToken cancellationToken, string deviceDirectory = "/dev")
-    {
-        try
+    public static Task<int> RunLocalAsync(PanTiltHatOptions options, Orientation move, TextWriter output, TextWriter error, CancellationToken cancellationToken, string deviceDirectory = "/dev") =>
+        HatCommandRunner.RunLocalAsync(options, deviceDirectory, async (hat, token) =>
         {
-            using var hat = PanTiltHatOpener.Open(options, TimeProvider.System, NullLogger.Instance, deviceDirectory);
             if (move.Pan is not null || move.Tilt is not null)
             {
                 var before = hat.Read();
                 hat.Move(move);
-                await Task.Delay(PanTiltAngle.SweepTime(before, move, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(0.1)), cancellationToken);
+                await Task.Delay(PanTiltAngle.SweepTime(before, move, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(0.1)), token);
             }
 
-            await output.WriteLineAsync(hat.Read().ToString());
-            return ExitCodes.Ok;
-        }
-        catch (PanTiltUnavailableException e) when (e.DeviceMissing)
-        {
-            await error.WriteLineAsync($"error: {e.Message}");
-            return ExitCodes.MissingDependency;
-        }
-        catch (PanTiltUnavailableException e)
-        {
-            await error.WriteLineAsync($"error: {e.Message}");
-            return ExitCodes.Failed;
-        }
-        catch (OperationCanceledException)
-        {
-            return ExitCodes.Failed;
-        }
-    }
+            return hat.Read().ToString();
+        }, output, error, cancellationToken);
 
     /// <summary>Sends the move to <c>pistream serve</c> at <paramref name="server"/> and prints the orientation it reports.</summary>
-    public static async Task<int> RunRemoteAsync(Uri server, Orientation move, TextWriter output, TextWriter error, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        try
-        {
-            var orientation = await new PanTiltClient(http).OrientAsync(server, move, cancellationToken);
-            await output.WriteLineAsync(orientation.ToString());
-            return ExitCodes.Ok;
-        }
-        catch (PanTiltRequestException e)
-        {
-            await error.WriteLineAsync($"error: {server} answered: {e.Message}");
-            return e.Status switch
-            {
-                HttpStatusCode.BadRequest => ExitCodes.BadInput,
-                HttpStatusCode.ServiceUnavailable => ExitCodes.MissingDependency,
-                _ => ExitCodes.Failed,
-            };
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            await error.WriteLineAsync($"error: cannot reach pistream serve at {server}: {e.Message} Is it running there, and is that its HTTP port (8082 by default)?");
-            return ExitCodes.Failed;
-        }
-    }
+    public static Task<int> RunRemoteAsync(Uri server, Orientation move, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        HatCommandRunner.RunRemoteAsync(server, async (http, token) => (await new PanTiltClient(http).OrientAsync(server, move, token)).ToString(), output, error, cancellationToken);
 
     internal static Uri? ParseServer(ArgumentResult result)
     {

@@ -6,10 +6,10 @@ namespace PiStream.Services.Aiming;
 /// <summary>Registers the camera's field of view (for click-to-point) and its /api/status section, <c>aim</c>.</summary>
 internal static class AimingServiceCollectionExtensions
 {
-    public static IServiceCollection AddAiming(this IServiceCollection services, FieldOfView fieldOfView)
+    public static IServiceCollection AddAiming(this IServiceCollection services, Aim aim)
     {
-        services.AddSingleton(fieldOfView);
-        services.AddStatusSection<FieldOfView, FieldOfView>("aim", fov => fov);
+        services.AddSingleton(aim);
+        services.AddStatusSection<Aim, Aim>("aim", value => value);
         return services;
     }
 }

@@ -3,8 +3,8 @@ namespace PiStream.Services.Aiming;
 /// <summary>How many degrees the picture spans across (<see cref="Horizontal"/>) and up-down (<see cref="Vertical"/>), and where that figure came from.</summary>
 internal sealed record FieldOfView(double Horizontal, double Vertical, string Source)
 {
-    /// <summary>What pistream assumes when it cannot tell: the Camera Module v2's 62.2 x 48.8 degrees.</summary>
-    public static FieldOfView Assumed { get; } = new(62.2, 48.8, "assumed (Camera Module v2); set --hfov and --vfov for your lens");
+    /// <summary>What the test pattern pretends to be seen through: the Camera Module v2's 62.2 x 48.8 degrees.</summary>
+    public static FieldOfView Assumed { get; } = new(62.2, 48.8, "assumed for the test pattern (Camera Module v2's); --hfov and --vfov set it");
 
     /// <summary>The field of view of a Raspberry Pi camera sensor (REFERENCE §7), or null when it depends on the lens or is unknown.</summary>
     public static FieldOfView? ForSensor(string? sensor)

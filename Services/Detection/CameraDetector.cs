@@ -4,7 +4,7 @@ namespace PiStream.Services.Detection;
 
 /// <summary>
 /// Finds cameras: libcamera ones through <c>rpicam-hello --list-cameras</c> (or <c>libcamera-hello</c>),
-/// V4L2 ones through <c>v4l2-ctl --list-devices</c> and, per node, <c>--info</c> and <c>--list-formats-ext</c>,
+/// V4L2 ones through <c>v4l2-ctl --list-devices</c> and, per node, <c>--info</c>, <c>--list-formats-ext</c> and <c>--list-ctrls-menus</c>,
 /// falling back to /sys/class/video4linux. <c>serve --source auto</c> and <c>probe</c> both ask this one
 /// service. Every tool runs with a timeout; <paramref name="searchPath"/> replaces PATH (tests).
 /// </summary>
@@ -65,8 +65,10 @@ internal sealed class CameraDetector(TimeSpan toolTimeout, string sysfsVideoRoot
     {
         var infoRun = ToolRunner.RunAsync(tool, ["-d", node, "--info"], toolTimeout, cancellationToken);
         var formatsRun = ToolRunner.RunAsync(tool, ["-d", node, "--list-formats-ext"], toolTimeout, cancellationToken);
+        var controlsRun = ToolRunner.RunAsync(tool, ["-d", node, "--list-ctrls-menus"], toolTimeout, cancellationToken);
         var infoResult = await infoRun;
         var formatsResult = await formatsRun;
+        var controlsResult = await controlsRun;
         var info = infoResult is null ? null : V4l2InfoParser.Parse(infoResult.StandardOutput);
         if (info is null)
         {
@@ -74,7 +76,9 @@ internal sealed class CameraDetector(TimeSpan toolTimeout, string sysfsVideoRoot
         }
 
         var formats = formatsResult is { Succeeded: true } ? V4l2FormatListParser.Parse(formatsResult.StandardOutput) : [];
-        return new V4l2Node(node, info.Driver, info.Card, info.DeviceCaps, formats, V4l2DeviceListParser.ClassifyNode(info));
+        var skip = V4l2DeviceListParser.ClassifyNode(info);
+        var controls = skip is null && controlsResult is { Succeeded: true } ? V4l2ControlListParser.Parse(controlsResult.StandardOutput) : [];
+        return new V4l2Node(node, info.Driver, info.Card, info.DeviceCaps, formats, skip) { Controls = controls };
     }
 
     private static string NotOpened(ToolResult? result)

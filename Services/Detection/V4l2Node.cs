@@ -3,6 +3,7 @@ namespace PiStream.Services.Detection;
 /// <summary>
 /// One /dev/video node of a V4L2 device, with what <c>v4l2-ctl -d NODE --info</c> and
 /// <c>--list-formats-ext</c> said about it. <see cref="SkipReason"/> is null when video can be captured from it.
+/// <see cref="Controls"/> are what <c>--list-ctrls-menus</c> listed for a node that is not skipped (empty when it could not tell).
 /// </summary>
 internal sealed record V4l2Node(
     string Path,
@@ -10,4 +11,7 @@ internal sealed record V4l2Node(
     string? Card,
     IReadOnlyList<string> DeviceCaps,
     IReadOnlyList<V4l2PixelFormat> Formats,
-    string? SkipReason);
+    string? SkipReason)
+{
+    public IReadOnlyList<V4l2ControlInfo> Controls { get; init; } = [];
+}

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using PiStream.Services.Aiming;
 using PiStream.Services.Broadcast;
 using PiStream.Services.CameraControls;
+using PiStream.Services.Capture;
 using PiStream.Services.Detection;
 using PiStream.Services.Encoding;
 using PiStream.Services.H264;
@@ -73,7 +74,7 @@ internal static class ServeApplication
         services.AddPanTilt(settings.PanTilt);
         services.AddLights(settings.Lights);
         services.AddPresets(settings.Presets);
-        services.AddAiming(settings.Aim.Resolve(sensor));
+        services.AddAiming(settings.Aim.Resolve(sensor, source.Kind == SourceKind.Test));
         services.AddAccessControl(settings.Access);
         services.AddWebServer(new WebServerOptions(settings.Bind, settings.Port, settings.WebSocketPort)
         {

@@ -41,19 +41,20 @@ internal static class PanTiltEndpoints
         }
 
         context.Response.Headers.CacheControl = "no-store";
-        return HttpResponses.WriteJsonAsync(context.Response, Move(context, controller, query!));
-    }
-
-    /// <summary>An absolute move, a relative one, or the turn that centres a point of the picture (click-to-point).</summary>
-    private static Orientation Move(HttpContext context, PanTiltController controller, OrientQuery query)
-    {
-        if (query.Point is { } point)
+        if (query!.Point is { } point)
         {
-            var (panBy, tiltBy) = AimPoint.Offset(point.X, point.Y, context.RequestServices.GetRequiredService<FieldOfView>());
-            return controller.RequestBy(panBy, tiltBy);
+            // Click-to-point without a field of view (a lens-dependent or unknown camera) would turn to the wrong spot.
+            if (context.RequestServices.GetRequiredService<Aim>().FieldOfView is not { } fieldOfView)
+            {
+                context.Response.StatusCode = StatusCodes.Status409Conflict;
+                return HttpResponses.WriteTextAsync(context.Response, "Click-to-point is off: " + context.RequestServices.GetRequiredService<Aim>().Source + ".");
+            }
+
+            var (panBy, tiltBy) = AimPoint.Offset(point.X, point.Y, fieldOfView);
+            return HttpResponses.WriteJsonAsync(context.Response, controller.RequestBy(panBy, tiltBy));
         }
 
-        return query.IsRelative ? controller.RequestBy(query.PanBy, query.TiltBy) : controller.Request(query.Orientation);
+        return HttpResponses.WriteJsonAsync(context.Response, query.IsRelative ? controller.RequestBy(query.PanBy, query.TiltBy) : controller.Request(query.Orientation));
     }
 
     private static Task ReadAsync(HttpContext context)

@@ -1,15 +1,16 @@
 using System.Globalization;
+using PiStream.Services.Aiming;
 using PiStream.Services.Detection;
 
 namespace PiStream.Services.Probing;
 
 /// <summary>
-/// The "Cameras" section of the text report: libcamera cameras with modes, V4L2 devices with nodes and formats
-/// (each size with its highest frame rate; --json has them all).
+/// The "Cameras" section of the text report: libcamera cameras with modes and the options that apply to their
+/// sensor, V4L2 devices with nodes, formats (each size with its highest frame rate; --json has them all) and controls.
 /// </summary>
 internal static class CameraTextRenderer
 {
-    public static void Write(CameraInventory cameras, TextWriter output)
+    public static void Write(CameraInventory cameras, TextWriter output, string? piModel = null)
     {
         output.WriteLine("Cameras");
         if (cameras.LibcameraTool is null)
@@ -28,6 +29,8 @@ internal static class CameraTextRenderer
             {
                 output.WriteLine($"      {mode.Format} {mode.Width}x{mode.Height}{(mode.Fps is { } fps ? $" @ {Number(fps)} fps" : "")}");
             }
+
+            WritePiControls(camera, piModel?.StartsWith("Raspberry Pi 5", StringComparison.Ordinal) == true, output);
         }
 
         if (cameras.V4l2Tool is null && cameras.V4l2Devices.Count == 0)
@@ -73,7 +76,58 @@ internal static class CameraTextRenderer
             {
                 output.WriteLine($"        {format.FourCc} ({format.Description}): {string.Join(", ", format.Sizes.Select(Size))}");
             }
+
+            output.WriteLine(node.Controls.Count == 0
+                ? "        Controls: none listed (v4l2-ctl --list-ctrls-menus)"
+                : $"        Controls (serve --v4l2-control NAME=VALUE sets one; {node.Path}):");
+            foreach (var control in node.Controls)
+            {
+                output.WriteLine($"          {control.Name,-30} {ControlText(control)}");
+            }
         }
+    }
+
+    /// <summary>What pistream's options can set on this Pi camera (pistream's table; rpicam-apps cannot list libcamera's controls).</summary>
+    private static void WritePiControls(LibcameraCamera camera, bool isPi5, TextWriter output)
+    {
+        var controls = camera.Controls;
+        output.WriteLine($"      Controls (serve/record options): {string.Join(' ', controls.Options)}");
+        output.WriteLine(controls.FocusMotor
+            ? "      Focus:  focus motor: --autofocus-mode, --lens-position"
+            : "      Focus:  fixed (no focus motor): --autofocus-mode and --lens-position do nothing");
+        var hdr = controls.HdrModes(isPi5);
+        output.WriteLine(hdr.Count > 0
+            ? $"      HDR:    --hdr {string.Join('|', hdr)}"
+            : "      HDR:    none (the sensor has no HDR mode; a Raspberry Pi 5 adds --hdr single-exp)");
+        output.WriteLine(FieldOfView.ForSensor(camera.Sensor) is { } fov
+            ? $"      Aiming: {Number(fov.Horizontal)} x {Number(fov.Vertical)} degrees field of view, {fov.Source}"
+            : "      Aiming: the field of view depends on the lens: give serve --hfov and --vfov for click-to-point");
+    }
+
+    private static string ControlText(V4l2ControlInfo control)
+    {
+        var parts = new List<string> { control.Type };
+        if (control.Menu.Count > 0)
+        {
+            parts.Add(string.Join(", ", control.Menu.Select(item => $"{item.Index} {item.Name}")) + ";");
+        }
+        else if (control.Min is { } min && control.Max is { } max && control.Type != "bool")
+        {
+            parts.Add($"{min}..{max}{(control.Step is { } step and not 1 ? $" step {step}" : "")},");
+        }
+
+        if (control.Default is { } defaultValue)
+        {
+            parts.Add($"default {defaultValue},");
+        }
+
+        parts.Add($"now {control.Value?.ToString(CultureInfo.InvariantCulture) ?? "-"}{(control.ValueText is { } text ? $" ({text})" : "")}");
+        if (control.Flags.Count > 0)
+        {
+            parts.Add($"[{string.Join(", ", control.Flags)}]");
+        }
+
+        return string.Join(' ', parts);
     }
 
     private static string Size(V4l2FrameSize size)

@@ -26,7 +26,7 @@ internal static class ProbeTextRenderer
         }
 
         output.WriteLine();
-        CameraTextRenderer.Write(report.Cameras, output);
+        CameraTextRenderer.Write(report.Cameras, output, report.Platform.PiModel);
 
         var panTilt = report.PanTilt;
         var hat = panTilt.Hat;

@@ -20,7 +20,7 @@ internal sealed class FakeToolDirectory : IDisposable
         }
     }
 
-    /// <summary>A v4l2-ctl that answers --list-devices, -d NODE --info and -d NODE --list-formats-ext from a fixture folder.</summary>
+    /// <summary>A v4l2-ctl that answers --list-devices, -d NODE --info, --list-formats-ext and --list-ctrls-menus from a fixture folder.</summary>
     public void AddV4l2Ctl(string fixtureFolder) => Add("v4l2-ctl", $$"""
         dir='{{TestFixtures.Directory(fixtureFolder)}}'
         if [ "$1" = "--list-devices" ]; then cat "$dir/list-devices.txt"; exit 0; fi
@@ -28,6 +28,7 @@ internal sealed class FakeToolDirectory : IDisposable
         case "$3" in
           --info) file="$dir/$node-info.txt" ;;
           --list-formats-ext) file="$dir/$node-formats.txt" ;;
+          --list-ctrls-menus) file="$dir/$node-ctrls.txt" ;;
           *) exit 2 ;;
         esac
         if [ -f "$file" ]; then cat "$file"; else echo "Cannot open device $2, exiting." >&2; exit 1; fi

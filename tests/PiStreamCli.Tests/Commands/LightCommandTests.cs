@@ -28,6 +28,24 @@ public sealed class LightCommandTests
     }
 
     [Fact]
+    public async Task Light_server_sets_the_lights_of_a_running_serve_as_a_user_would_type_it()
+    {
+        var port = FreePorts.Free();
+        await using var serve = await CliProcess.ServeAsync("--pantilt", "sim", "--source", "test", "--bind", "127.0.0.1", "--port", $"{port}", "--ws-port", "0");
+        var server = $"http://127.0.0.1:{port}";
+
+        var all = await CliProcess.RunAsync("light", "--server", server, "--rgbw", "0,0,0,40");
+        var one = await CliProcess.RunAsync("light", "--server", server, "--index", "3", "--rgbw", "255,0,0,0");
+        var read = await CliProcess.RunAsync("light", "--server", server);
+        var off = await CliProcess.RunAsync("light", "--server", server, "--off");
+
+        Assert.Equal((0, "lights: 0=0,0,0,40 1=0,0,0,40 2=0,0,0,40 3=0,0,0,40 4=0,0,0,40 5=0,0,0,40 6=0,0,0,40 7=0,0,0,40\n", ""), all);
+        Assert.Equal((0, "lights: 0=0,0,0,40 1=0,0,0,40 2=0,0,0,40 3=255,0,0,0 4=0,0,0,40 5=0,0,0,40 6=0,0,0,40 7=0,0,0,40\n", ""), one);
+        Assert.Equal(one, read);
+        Assert.Equal((0, "lights: 0=0,0,0,0 1=0,0,0,0 2=0,0,0,0 3=0,0,0,0 4=0,0,0,0 5=0,0,0,0 6=0,0,0,0 7=0,0,0,0\n", ""), off);
+    }
+
+    [Fact]
     public async Task Without_a_colour_it_only_reads()
     {
         var device = new RecordingPanTiltDevice();

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using PiStream.Services.Capture;
 using PiStream.Services.PanTilt;
 using PiStream.Tests.Services.PanTilt;
 using PiStream.Tests.Support;
@@ -34,6 +35,34 @@ public sealed class ClickToPointPageTests
         Assert.Equal(16.78, moved.Pan!.Value, 0.15);
         Assert.Equal(12.78, moved.Tilt!.Value, 0.15);
         await page.WaitForFunctionAsync("() => document.getElementById('pan').value === '17' && document.getElementById('tilt').value === '13'", null, new() { Timeout = Patience });
+    }
+
+    [Fact]
+    public async Task Without_a_field_of_view_a_click_says_how_to_give_one_and_does_not_move()
+    {
+        var settings = TestServer.Settings with { Source = new SourceSpec(SourceKind.Exec, "exec cat /dev/zero") };
+        await using var server = await PanTiltServer.StartAsync(PanTiltMode.Sim, settings: settings);
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"http://127.0.0.1:{server.Host.HttpPort}/index.html");
+        await page.Locator("#presets").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Patience });
+        await page.WaitForFunctionAsync("() => window.pistream.status && document.getElementById('video').tabIndex === 0", null, new() { Timeout = Patience });
+        Assert.False(await page.Locator("#video").EvaluateAsync<bool>("(video) => video.classList.contains('aimable')"));
+        Assert.Contains("--hfov and --vfov", await page.Locator("#video").GetAttributeAsync("title"));
+        var box = (await page.Locator("#video").BoundingBoxAsync())!;
+
+        await page.Mouse.ClickAsync(box.X + box.Width * 0.75f, box.Y + box.Height * 0.25f);
+
+        var message = page.Locator("#aim-message");
+        await message.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Patience });
+        Assert.Contains("Click-to-point is off", await message.TextContentAsync());
+        Assert.Contains("start serve with --hfov DEG --vfov DEG", await message.TextContentAsync());
+        await page.Keyboard.PressAsync("ArrowRight"); // the picture has focus from the click: nudges still work
+        await WaitUntilAsync(() => server.Moves.Any(move => move.Pan == 2));
+        Assert.DoesNotContain(server.Moves, move => move.Tilt is not null and not 0); // the click moved nothing
+        await Screenshots.TakeAsync(page, "click-to-point-needs-fov");
     }
 
     [Fact]

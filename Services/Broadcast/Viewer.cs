@@ -6,13 +6,12 @@ using Microsoft.Extensions.Logging;
 namespace PiStream.Services.Broadcast;
 
 /// <summary>
-/// One connected WebSocket viewer: a bounded queue fed by the <see cref="Broadcaster"/> without
-/// waiting, one send loop that drains it (never two sends at once), and a receive loop that discards
-/// what the client sends (1 KB at a time, at most <see cref="ViewerOptions.MaxReceivedBytes"/> in all) and
-/// notices when it leaves. A viewer whose queue overflows skips ahead to the
-/// next keyframe (never a partial frame); one that stays behind for <see cref="ViewerOptions.MaxBehind"/>
-/// is closed with a reason, and so is one whose send has not completed for that long (it stopped
-/// reading), even when no new frame comes to notice it (the encoder restarting, say).
+/// One connected WebSocket viewer: a bounded queue fed by the <see cref="Broadcaster"/> without waiting, one send loop
+/// that drains it (never two sends at once), and a receive loop that discards what the client sends (1 KB at a time, at
+/// most <see cref="ViewerOptions.MaxReceivedBytes"/> in all) and notices when it leaves. A viewer whose queue overflows
+/// skips ahead to the next keyframe (never a partial frame; text events are kept, <see cref="PendingText"/>); one that
+/// stays behind for <see cref="ViewerOptions.MaxBehind"/> is closed with a reason, and so is one whose send has not
+/// completed for that long (it stopped reading), even when no new frame comes to notice it (the encoder restarting).
 /// </summary>
 internal sealed class Viewer : IDisposable
 {
@@ -21,6 +20,7 @@ internal sealed class Viewer : IDisposable
     private readonly ViewerOptions _options;
     private readonly ILogger _logger;
     private readonly Channel<StreamMessage> _queue;
+    private readonly PendingText _pendingText = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Timer _sendWatchdog;
     private bool _skipping;
@@ -96,7 +96,7 @@ internal sealed class Viewer : IDisposable
         CloseIfBehindTooLong(now);
     }
 
-    /// <summary>Queues a text event (e.g. a new camera orientation); dropped if the queue is full.</summary>
+    /// <summary>Queues a text event (e.g. a new camera orientation); kept aside while the queue is full (<see cref="PendingText"/>), never dropped for video.</summary>
     public void OfferText(StreamMessage message)
     {
         if (IsClosed)
@@ -107,7 +107,7 @@ internal sealed class Viewer : IDisposable
         message.AddReference();
         if (!_queue.Writer.TryWrite(message))
         {
-            message.Release();
+            _pendingText.Add(message);
         }
     }
 
@@ -143,7 +143,11 @@ internal sealed class Viewer : IDisposable
     }
 
     /// <summary>Frees the close timer. A <see cref="Close"/> that arrives later (the broadcaster, a shutdown) does nothing.</summary>
-    public void Dispose() => _stop.Dispose();
+    public void Dispose()
+    {
+        _stop.Dispose();
+        _pendingText.Clear();
+    }
 
     /// <summary>True exactly once for a viewer that had joined: the broadcaster counts it out then.</summary>
     public bool TryForget() => Interlocked.Exchange(ref _joined, 0) == 1;
@@ -197,7 +201,7 @@ internal sealed class Viewer : IDisposable
             // No token here: Close() completes the queue, and an uncancellable wait reuses one waiter (no allocation per frame).
             while (await reader.WaitToReadAsync())
             {
-                while (!IsClosed && reader.TryRead(out var frame))
+                while (!IsClosed && (_pendingText.TryTake(out var frame) || reader.TryRead(out frame)))
                 {
                     try
                     {
@@ -282,7 +286,7 @@ internal sealed class Viewer : IDisposable
     {
         while (_queue.Reader.TryRead(out var stale))
         {
-            stale.Release();
+            _pendingText.KeepIfText(stale, IsClosed); // a state change outlives the video it was queued with
         }
     }
 

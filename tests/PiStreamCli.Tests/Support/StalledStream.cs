@@ -2,13 +2,30 @@ namespace PiStream.Tests.Support;
 
 /// <summary>
 /// The network side of a test WebSocket: reads wait forever (the client says nothing), and writes
-/// succeed <paramref name="acceptedWrites"/> times, then never complete again (the client stopped reading).
+/// succeed <paramref name="acceptedWrites"/> times, then never complete again (the client stopped reading) unless
+/// <see cref="Resume"/> is called (it starts reading again). With <paramref name="keepWritten"/> everything written is
+/// kept in <see cref="Written"/> (off by default: allocation tests use this stream).
 /// </summary>
-internal sealed class StalledStream(int acceptedWrites = 1) : Stream
+internal sealed class StalledStream(int acceptedWrites = 1, bool keepWritten = false) : Stream
 {
+    private readonly TaskCompletionSource _resumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly MemoryStream _written = new();
     private int _writes;
 
     public long BytesWritten { get; private set; }
+
+    public byte[] Written
+    {
+        get
+        {
+            lock (_written)
+            {
+                return _written.ToArray();
+            }
+        }
+    }
+
+    public void Resume() => _resumed.TrySetResult();
 
     public override bool CanRead => true;
 
@@ -24,10 +41,17 @@ internal sealed class StalledStream(int acceptedWrites = 1) : Stream
     {
         if (Interlocked.Increment(ref _writes) > acceptedWrites)
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await _resumed.Task.WaitAsync(cancellationToken);
         }
 
         BytesWritten += buffer.Length;
+        if (keepWritten)
+        {
+            lock (_written)
+            {
+                _written.Write(buffer.Span);
+            }
+        }
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)

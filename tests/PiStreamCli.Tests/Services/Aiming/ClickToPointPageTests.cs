@@ -34,21 +34,21 @@ public sealed class ClickToPointPageTests
         var moved = server.Moves.Last();
         Assert.Equal(16.78, moved.Pan!.Value, 0.15);
         Assert.Equal(12.78, moved.Tilt!.Value, 0.15);
-        await page.WaitForFunctionAsync("() => document.getElementById('pan').value === '17' && document.getElementById('tilt').value === '13'", null, new() { Timeout = Patience });
+        await PageWait.UntilAsync(page, "() => document.getElementById('pan').value === '17' && document.getElementById('tilt').value === '13'");
     }
 
     [Fact]
     public async Task Without_a_field_of_view_a_click_says_how_to_give_one_and_does_not_move()
     {
-        var settings = TestServer.Settings with { Source = new SourceSpec(SourceKind.Exec, "exec cat /dev/zero") };
+        var settings = TestServer.Settings with { Source = new SourceSpec(SourceKind.Exec, "exec ffmpeg -v error -re -f lavfi -i testsrc2=size=640x480:rate=24 -pix_fmt yuv420p -f rawvideo pipe:1") };
         await using var server = await PanTiltServer.StartAsync(PanTiltMode.Sim, settings: settings);
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync();
-        await page.GotoAsync($"http://127.0.0.1:{server.Host.HttpPort}/index.html");
+        await page.GotoAsync($"http://127.0.0.1:{server.Host.HttpPort}/index.html?canvas2d");
         await page.Locator("#presets").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Patience });
-        await page.WaitForFunctionAsync("() => window.pistream.status && document.getElementById('video').tabIndex === 0", null, new() { Timeout = Patience });
+        await PageWait.UntilAsync(page, "() => window.pistream.status && document.getElementById('video').tabIndex === 0");
         Assert.False(await page.Locator("#video").EvaluateAsync<bool>("(video) => video.classList.contains('aimable')"));
         Assert.Contains("--hfov and --vfov", await page.Locator("#video").GetAttributeAsync("title"));
         var box = (await page.Locator("#video").BoundingBoxAsync())!;
@@ -59,10 +59,11 @@ public sealed class ClickToPointPageTests
         await message.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Patience });
         Assert.Contains("Click-to-point is off", await message.TextContentAsync());
         Assert.Contains("start serve with --hfov DEG --vfov DEG", await message.TextContentAsync());
-        await page.Keyboard.PressAsync("ArrowRight"); // the picture has focus from the click: nudges still work
+        await Screenshots.TakeAsync(page, "click-to-point-needs-fov");
+        await page.Locator("#video").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight"); // nudges still work
         await WaitUntilAsync(() => server.Moves.Any(move => move.Pan == 2));
         Assert.DoesNotContain(server.Moves, move => move.Tilt is not null and not 0); // the click moved nothing
-        await Screenshots.TakeAsync(page, "click-to-point-needs-fov");
     }
 
     [Fact]
@@ -104,7 +105,7 @@ public sealed class ClickToPointPageTests
         await Screenshots.TakeAsync(page, "presets-and-click-to-point");
 
         await page.Locator("button[aria-label='Delete preset door']").ClickAsync();
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('#preset-list button').length === 0", null, new() { Timeout = Patience });
+        await PageWait.UntilAsync(page, "() => document.querySelectorAll('#preset-list button').length === 0");
         Assert.Equal("[]", await server.Http.GetStringAsync("api/presets"));
     }
 
@@ -120,9 +121,9 @@ public sealed class ClickToPointPageTests
     private static async Task<IPage> OpenAsync(IBrowser browser, PanTiltServer server)
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync($"http://127.0.0.1:{server.Host.HttpPort}/index.html");
+        await page.GotoAsync($"http://127.0.0.1:{server.Host.HttpPort}/index.html?canvas2d");
         await page.Locator("#presets").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Patience });
-        await page.WaitForFunctionAsync("() => window.pistream.connection === 'live' && document.getElementById('video').classList.contains('aimable')", null, new() { Timeout = Patience });
+        await PageWait.UntilAsync(page, "() => window.pistream.connection === 'live' && document.getElementById('video').classList.contains('aimable')");
         return page;
     }
 }

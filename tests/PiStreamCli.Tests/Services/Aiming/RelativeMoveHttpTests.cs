@@ -81,7 +81,7 @@ public sealed class RelativeMoveHttpTests
     [Fact]
     public async Task Without_a_field_of_view_click_to_point_is_409_naming_the_options_and_nudges_still_work()
     {
-        var settings = TestServer.Settings with { Source = new SourceSpec(SourceKind.Exec, "exec cat /dev/zero") };
+        var settings = TestServer.Settings with { Source = new SourceSpec(SourceKind.Exec, "exec ffmpeg -v error -re -f lavfi -i testsrc2=size=640x480:rate=24 -pix_fmt yuv420p -f rawvideo pipe:1") };
         await using var server = await PanTiltServer.StartAsync(PanTiltMode.Sim, settings: settings);
         var status = await server.Http.GetStringAsync("api/status");
         Assert.Contains("\"aim\":{\"horizontal\":null,\"vertical\":null,\"source\":\"click-to-point needs the camera", status);
@@ -99,7 +99,7 @@ public sealed class RelativeMoveHttpTests
     [Fact]
     public async Task With_hfov_and_vfov_an_unknown_camera_can_point()
     {
-        var settings = TestServer.Settings with { Source = new SourceSpec(SourceKind.Exec, "exec cat /dev/zero"), Aim = new AimSettings(90, 90) };
+        var settings = TestServer.Settings with { Source = new SourceSpec(SourceKind.Exec, "exec ffmpeg -v error -re -f lavfi -i testsrc2=size=640x480:rate=24 -pix_fmt yuv420p -f rawvideo pipe:1"), Aim = new AimSettings(90, 90) };
         await using var server = await PanTiltServer.StartAsync(PanTiltMode.Sim, settings: settings);
 
         // atan((2 * 1 - 1) * tan 45) = 45: the right edge of a 90 degree picture.

@@ -73,6 +73,7 @@ public sealed class H264StreamTests
         Assert.Equal(new byte[] { 0x6A, 0x73, 0x6D, 0x70, 0x02, 0x80, 0x01, 0xE0 }, legacy.Messages[0].Data);
         var elementary = legacy.Frames.SelectMany(frame => frame.Data).ToArray();
         Assert.Equal(new byte[] { 0, 0, 1, 0xB3 }, elementary[..4]); // pistreaming's clients start at a sequence header
+        Assert.False(PiStream.Tests.Services.Pistreaming.ElementaryStreamTests.LooksLikeTransportStream(elementary), "--ws-port sends MPEG-TS packets with --codec h264");
         var probe = await Ffprobe.RunAsync(elementary, "-f", "mpegvideo", "-show_entries", "stream=codec_name,width", "-of", "default=noprint_wrappers=1");
         Assert.Contains("codec_name=mpeg1video", probe);
         await using var page = await StreamClient.ConnectAsync(server.StreamUri);

@@ -18,9 +18,9 @@ public sealed class PageLayoutTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
-        await page.GotoAsync($"http://127.0.0.1:{server.Host.HttpPort}/index.html");
+        await page.GotoAsync($"http://127.0.0.1:{server.Host.HttpPort}/index.html?canvas2d");
         await page.Locator("#presets").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = Patience });
-        await page.WaitForFunctionAsync("() => window.pistream.framesDecoded > 2", null, new() { Timeout = Patience });
+        await PageWait.UntilAsync(page, "() => window.pistream.framesDecoded > 2");
 
         var picture = (await page.Locator("#video").BoundingBoxAsync())!;
         var tilt = (await page.Locator("#tilt").BoundingBoxAsync())!;

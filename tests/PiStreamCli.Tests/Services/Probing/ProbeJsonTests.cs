@@ -14,7 +14,10 @@ public sealed class ProbeJsonTests
     {
         var webcam = new V4l2Device("Cam", "usb-1", ["/dev/video0"], null)
         {
-            Nodes = [new V4l2Node("/dev/video0", "uvcvideo", "Cam", ["Video Capture"], [new V4l2PixelFormat("YUYV", "YUYV 4:2:2", [new V4l2FrameSize(640, 480, [30.0])])], null)],
+            Nodes = [new V4l2Node("/dev/video0", "uvcvideo", "Cam", ["Video Capture"], [new V4l2PixelFormat("YUYV", "YUYV 4:2:2", [new V4l2FrameSize(640, 480, [30.0])])], null)
+            {
+                Controls = [new V4l2ControlInfo("brightness", "int", 0, 255, 1, 128, 128, null)],
+            }],
         };
         var cameras = new CameraInventory("/usr/bin/rpicam-hello", [new LibcameraCamera(0, "imx219", 3280, 2464, "/base/imx219@10", [new SensorMode("SRGGB10_CSI2P", 640, 480, 206.65)])], "/usr/bin/v4l2-ctl", [webcam]);
         var verdict = VerdictBuilder.Build(Pc, Ffmpeg, cameras, NoI2c, NetworkWithFreePorts);
@@ -32,12 +35,14 @@ public sealed class ProbeJsonTests
         var camerasJson = root.GetProperty("cameras");
         Assert.Equal(["libcameraTool", "libcameraCameras", "v4l2Tool", "v4l2Devices"], Names(camerasJson));
         var camera = camerasJson.GetProperty("libcameraCameras")[0];
-        Assert.Equal(["index", "sensor", "maxWidth", "maxHeight", "devicePath", "modes"], Names(camera));
+        Assert.Equal(["index", "sensor", "maxWidth", "maxHeight", "devicePath", "modes", "controls"], Names(camera));
+        Assert.Equal(["options", "focusMotor", "sensorHdr", "monochrome"], Names(camera.GetProperty("controls")));
         Assert.Equal(206.65, camera.GetProperty("modes")[0].GetProperty("fps").GetDouble());
         var device = camerasJson.GetProperty("v4l2Devices")[0];
         Assert.Equal(["name", "bus", "videoNodes", "skipReason", "nodes", "captureNode", "isCamera"], Names(device));
         var node = device.GetProperty("nodes")[0];
-        Assert.Equal(["path", "driver", "card", "deviceCaps", "formats", "skipReason"], Names(node));
+        Assert.Equal(["path", "driver", "card", "deviceCaps", "formats", "skipReason", "controls"], Names(node));
+        Assert.Equal(["name", "type", "min", "max", "step", "default", "value", "valueText", "flags", "menu"], Names(node.GetProperty("controls")[0]));
         Assert.Equal(["fourCc", "description", "sizes"], Names(node.GetProperty("formats")[0]));
         Assert.Equal(["width", "height", "fps", "minWidth", "minHeight", "isRange"], Names(node.GetProperty("formats")[0].GetProperty("sizes")[0]));
         Assert.Equal(["i2cBuses", "hat"], Names(root.GetProperty("panTilt")));

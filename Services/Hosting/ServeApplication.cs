@@ -12,6 +12,7 @@ using PiStream.Services.H264;
 using PiStream.Services.Health;
 using PiStream.Services.Jpeg;
 using PiStream.Services.Metrics;
+using PiStream.Services.Muxing;
 using PiStream.Services.Lights;
 using PiStream.Services.PanTilt;
 using PiStream.Services.Pistreaming;
@@ -55,14 +56,19 @@ internal static class ServeApplication
         var encoder = new EncoderSettings(format, settings.BitrateBitsPerSecond, settings.KeyframeInterval, encoderFlips.Horizontal, encoderFlips.Vertical);
         var live = await LiveEncoderChoices.ChooseAsync(settings, source, ffmpeg, encoder, logger, cancellationToken);
         services.AddStreamPipeline(capture, live, encoder, policy);
+        if (settings.Recording is not null || settings.Publish.Count > 0)
+        {
+            services.AddH264Source(await LiveEncoderChoices.ForMuxersAsync(live, settings, ffmpeg, encoder, logger, cancellationToken), format);
+        }
+
         if (settings.Recording is { } recording)
         {
-            services.AddSegmentRecording(new SegmentRecordingOptions(ffmpeg, recording, format, encoderFlips.Horizontal, encoderFlips.Vertical));
+            services.AddSegmentRecording(new SegmentRecordingOptions(ffmpeg, recording, format.Framerate));
         }
 
         if (settings.Publish.Count > 0)
         {
-            services.AddPublishing(new PublishOptions(ffmpeg, settings.Publish, format, settings.BitrateBitsPerSecond, settings.KeyframeInterval, encoderFlips.Horizontal, encoderFlips.Vertical));
+            services.AddPublishing(new PublishOptions(ffmpeg, settings.Publish, format.Framerate));
         }
 
         services.AddJpeg(new JpegOptions(ffmpeg, format, encoderFlips.Horizontal, encoderFlips.Vertical));

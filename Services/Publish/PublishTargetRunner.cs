@@ -1,30 +1,32 @@
 using System.Globalization;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PiStream.Services.Broadcast;
+using PiStream.Services.Muxing;
 using PiStream.Services.Processes;
 
 namespace PiStream.Services.Publish;
 
 /// <summary>
 /// Pushes the shared H.264 to one target through its own ffmpeg muxer (<see cref="PublishArguments.Muxer"/>)
-/// fed from its own bounded queue: <see cref="Offer"/> copies a chunk in or drops it at once, so a slow or
-/// dead server never holds up the encoder, the live stream or the other targets. A failed or dropped
+/// fed from its own bounded <see cref="AccessUnitQueue"/>: <see cref="Offer"/> takes a picture or drops it at once
+/// (and what follows up to the next keyframe), so a slow or dead server never holds up the encoder, the live
+/// stream or the other targets. A failed or dropped
 /// connection is tried again after <see cref="PublishBackoff"/>, forever; the state changes are logged once each.
 /// </summary>
 internal sealed class PublishTargetRunner
 {
-    private const int QueueCapacity = 256;
     private readonly string _ffmpegPath;
+    private readonly int _framerate;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Channel<PublishChunk> _queue = Channel.CreateBounded<PublishChunk>(
-        new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private long _dropped;
+    private readonly AccessUnitQueue _queue;
 
-    public PublishTargetRunner(string ffmpegPath, PublishTarget target, TimeProvider time, ILogger logger)
+    public PublishTargetRunner(string ffmpegPath, PublishTarget target, int framerate, TimeProvider time, ILogger logger)
     {
         _ffmpegPath = ffmpegPath;
+        _framerate = framerate;
+        _queue = new AccessUnitQueue(2 * Math.Max(4, framerate)); // two seconds of pictures
         _time = time;
         _logger = logger;
         State = new PublishTargetState(target, time, logger);
@@ -32,21 +34,13 @@ internal sealed class PublishTargetRunner
 
     public PublishTargetState State { get; }
 
-    /// <summary>Chunks this target lost because its queue was full (its server or muxer fell behind, or it was between attempts).</summary>
-    public long ChunksDropped => Interlocked.Read(ref _dropped);
+    /// <summary>Pictures this target lost because its queue was full (its server or muxer fell behind, or it was between attempts).</summary>
+    public long ChunksDropped => _queue.Dropped;
 
     public PublishTargetStatus Status() => State.Status(ChunksDropped);
 
-    /// <summary>Queues a copy of <paramref name="data"/> for this target, or drops it at once when the queue is full.</summary>
-    public void Offer(ReadOnlySpan<byte> data)
-    {
-        var chunk = PublishChunk.CopyOf(data);
-        if (!_queue.Writer.TryWrite(chunk))
-        {
-            chunk.Return();
-            Interlocked.Increment(ref _dropped);
-        }
-    }
+    /// <summary>Queues an access unit for this target, or drops it at once when the queue is full.</summary>
+    public void Offer(StreamMessage accessUnit) => _queue.Offer(accessUnit);
 
     /// <summary>Publishes until cancelled, starting the muxer again with backoff whenever it ends.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -56,7 +50,7 @@ internal sealed class PublishTargetRunner
         while (!cancellationToken.IsCancellationRequested)
         {
             State.Attempting();
-            DiscardQueued();
+            _queue.Discard();
             var reason = await RunOnceAsync(attempts++ == 0 ? _logger : NullLogger.Instance, cancellationToken);
             if (cancellationToken.IsCancellationRequested)
             {
@@ -80,22 +74,13 @@ internal sealed class PublishTargetRunner
     /// <summary>One connection: the muxer runs until it exits (the server went away) or publishing stops. Returns why it ended.</summary>
     private async Task<string> RunOnceAsync(ILogger processLogger, CancellationToken cancellationToken)
     {
-        await using var process = ChildProcess.Start(_ffmpegPath, PublishArguments.Muxer(State.Target), processLogger, LogLevel.Debug);
+        await using var process = ChildProcess.Start(_ffmpegPath, PublishArguments.Muxer(State.Target, _framerate), processLogger, LogLevel.Debug);
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var progress = ReadProgressAsync(process.Output, attempt);
+        var changed = false;
         try
         {
-            await foreach (var chunk in _queue.Reader.ReadAllAsync(attempt.Token))
-            {
-                try
-                {
-                    await process.Input.WriteAsync(chunk.Memory, attempt.Token);
-                }
-                finally
-                {
-                    chunk.Return();
-                }
-            }
+            changed = await _queue.CopyToAsync(process.Input, attempt.Token);
         }
         catch (OperationCanceledException)
         {
@@ -111,6 +96,12 @@ internal sealed class PublishTargetRunner
         if (cancellationToken.IsCancellationRequested)
         {
             return "stopped";
+        }
+
+        if (changed)
+        {
+            await process.StopAsync(TimeSpan.FromSeconds(2));
+            return "the H.264 stream changed its parameters (its encoder was restarted)";
         }
 
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(2));
@@ -139,13 +130,5 @@ internal sealed class PublishTargetRunner
         }
 
         await attempt.CancelAsync();
-    }
-
-    private void DiscardQueued()
-    {
-        while (_queue.Reader.TryRead(out var chunk))
-        {
-            chunk.Return();
-        }
     }
 }

@@ -1,17 +1,16 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using PiStream.Services.Capture;
+using PiStream.Services.Broadcast;
+using PiStream.Services.Muxing;
 using PiStream.Services.Processes;
 
 namespace PiStream.Services.Recording;
 
 /// <summary>
-/// Records the frames of a running serve into segments (<see cref="SegmentArguments"/>), from the same
-/// capture as the live stream. <see cref="Offer"/> is called on the live path and never waits: it copies
-/// the frame into a small bounded queue, or drops it (counted) when the queue is full. A separate loop
-/// writes the queue into the recording ffmpeg, which runs at a lower CPU priority than the live encoder.
-/// After each finished segment the <see cref="SegmentRetention"/> deletes the oldest.
+/// Records the H.264 of a running serve (<see cref="H264Source"/>: the live stream, or the dedicated encoder when
+/// the live stream is MPEG-1) into segments without encoding again (<see cref="SegmentArguments"/>). <see cref="Offer"/>
+/// is called on the encoder's output path and never waits: the <see cref="AccessUnitQueue"/> takes the picture or
+/// drops it (and what follows up to the next keyframe). A separate loop writes the queue into the recording ffmpeg,
+/// which runs at a lower CPU priority. After each finished segment the <see cref="SegmentRetention"/> deletes the oldest.
 /// </summary>
 internal sealed class SegmentRecorder
 {
@@ -25,66 +24,32 @@ internal sealed class SegmentRecorder
     private readonly string _ffmpegPath;
     private readonly IReadOnlyList<string> _arguments;
     private readonly SegmentSettings _settings;
-    private readonly int _frameSize;
-    private readonly int _maxBuffers;
-    private readonly Channel<byte[]> _queue;
-    private readonly ConcurrentQueue<byte[]> _free = new();
+    private readonly AccessUnitQueue _queue;
     private readonly SegmentRetention _retention;
     private readonly ILogger<SegmentRecorder> _logger;
     private readonly TimeProvider _time;
     private readonly string _run = SegmentName.NewRun();
-    private int _allocated;
-    private long _dropped;
     private long _segments;
 
-    public SegmentRecorder(string ffmpegPath, SegmentSettings settings, VideoFormat format, string codec, bool horizontalFlip, bool verticalFlip, TimeProvider time, ILogger<SegmentRecorder> logger)
+    public SegmentRecorder(string ffmpegPath, SegmentSettings settings, int framerate, TimeProvider time, ILogger<SegmentRecorder> logger)
     {
         _ffmpegPath = ffmpegPath;
         _settings = settings;
-        _arguments = SegmentArguments.Build(settings, format, codec, horizontalFlip, verticalFlip, _run);
-        _frameSize = format.FrameSize;
-        var capacity = Math.Max(4, format.Framerate);
-        _maxBuffers = capacity + 1;
-        _queue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _arguments = SegmentArguments.Build(settings, framerate, _run);
+        _queue = new AccessUnitQueue(2 * Math.Max(4, framerate));
         _retention = new SegmentRetention(settings.Folder, settings.Retention, time, logger);
         _logger = logger;
         _time = time;
     }
 
-    /// <summary>Frames not recorded because the recorder fell behind (the live stream was not held up for them).</summary>
-    public long FramesDropped => Interlocked.Read(ref _dropped);
+    /// <summary>Pictures not recorded because the recorder fell behind (the live stream was not held up for them).</summary>
+    public long FramesDropped => _queue.Dropped;
 
     /// <summary>Segments finished so far.</summary>
     public long SegmentsCompleted => Interlocked.Read(ref _segments);
 
-    /// <summary>Takes a copy of <paramref name="frame"/> for the recording, or drops it at once if the recorder is behind.</summary>
-    public void Offer(ReadOnlySpan<byte> frame)
-    {
-        if (frame.Length != _frameSize)
-        {
-            Interlocked.Increment(ref _dropped);
-            return;
-        }
-
-        if (!_free.TryDequeue(out var buffer))
-        {
-            if (Interlocked.Increment(ref _allocated) > _maxBuffers)
-            {
-                Interlocked.Decrement(ref _allocated);
-                Interlocked.Increment(ref _dropped);
-                return;
-            }
-
-            buffer = new byte[_frameSize];
-        }
-
-        frame.CopyTo(buffer);
-        if (!_queue.Writer.TryWrite(buffer))
-        {
-            _free.Enqueue(buffer);
-            Interlocked.Increment(ref _dropped);
-        }
-    }
+    /// <summary>Queues an access unit for the recording, or drops it at once if the recorder is behind.</summary>
+    public void Offer(StreamMessage accessUnit) => _queue.Offer(accessUnit);
 
     /// <summary>Records until cancelled, restarting ffmpeg after a failure (a full disk, for example).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -92,11 +57,17 @@ internal sealed class SegmentRecorder
         while (!cancellationToken.IsCancellationRequested)
         {
             FinishLeftovers();
-            var reason = await RunOnceAsync(cancellationToken);
+            var (reason, again) = await RunOnceAsync(cancellationToken);
             FinishLeftovers();
             if (cancellationToken.IsCancellationRequested)
             {
                 return;
+            }
+
+            if (again)
+            {
+                _logger.LogInformation("The H.264 stream changed its parameters (its encoder was restarted): the recording goes on in a new segment");
+                continue;
             }
 
             _logger.LogError("Recording to {Folder} stopped: {Reason}. Retrying in {Delay} s; the live stream goes on", _settings.Folder, reason, RestartDelay.TotalSeconds);
@@ -111,30 +82,22 @@ internal sealed class SegmentRecorder
         }
     }
 
-    private async Task<string> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>One recording ffmpeg; returns why it ended, and whether to start the next one at once (new parameter sets).</summary>
+    private async Task<(string Reason, bool Again)> RunOnceAsync(CancellationToken cancellationToken)
     {
         var nice = ExecutableFinder.Find("nice");
         await using var process = nice is null
             ? ChildProcess.Start(_ffmpegPath, _arguments, _logger, environment: Utc)
             : ChildProcess.Start(nice, ["-n", "10", _ffmpegPath, .. _arguments], _logger, environment: Utc);
         var segments = ReadSegmentListAsync(process.Output);
+        var again = false;
         try
         {
-            await foreach (var buffer in _queue.Reader.ReadAllAsync(cancellationToken))
-            {
-                try
-                {
-                    await process.Input.WriteAsync(buffer, cancellationToken);
-                }
-                finally
-                {
-                    _free.Enqueue(buffer);
-                }
-            }
+            again = await _queue.CopyToAsync(process.Input, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopping: record the frames already queued; ffmpeg finishes the segment when its stdin closes below.
+            // Stopping: record the pictures already queued; ffmpeg finishes the segment when its stdin closes below.
             await DrainAsync(process.Input);
         }
         catch (IOException)
@@ -144,7 +107,8 @@ internal sealed class SegmentRecorder
 
         await process.StopAsync(Recorder.FinishGrace);
         await segments.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        return FailureText.IsDiskFull(process.LastErrorLines()) ? $"disk full ({process.DescribeExit()})" : process.DescribeExit();
+        var reason = FailureText.IsDiskFull(process.LastErrorLines()) ? $"disk full ({process.DescribeExit()})" : process.DescribeExit();
+        return (reason, again);
     }
 
     private async Task DrainAsync(Stream input)
@@ -152,15 +116,11 @@ internal sealed class SegmentRecorder
         using var deadline = new CancellationTokenSource(Recorder.FinishGrace);
         try
         {
-            while (_queue.Reader.TryRead(out var buffer))
-            {
-                await input.WriteAsync(buffer, deadline.Token);
-                _free.Enqueue(buffer);
-            }
+            await _queue.DrainAsync(input, deadline.Token);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException)
         {
-            _logger.LogDebug("Frames still queued at shutdown were not recorded: {Reason}", e.Message);
+            _logger.LogDebug("Pictures still queued at shutdown were not recorded: {Reason}", e.Message);
         }
     }
 

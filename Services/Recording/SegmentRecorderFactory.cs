@@ -1,18 +1,15 @@
 using Microsoft.Extensions.Logging;
-using PiStream.Services.Capture;
 
 namespace PiStream.Services.Recording;
 
-/// <summary>Prepares continuous recording for serve: checks the folder before anything runs and picks the H.264 encoder.</summary>
+/// <summary>Prepares continuous recording for serve: checks the folder before anything runs.</summary>
 internal static class SegmentRecorderFactory
 {
     /// <summary>
     /// Creates the folder if needed and checks it can be written and has space; throws
-    /// <see cref="RecordingUnavailableException"/> naming the fix otherwise.
-    /// <paramref name="horizontalFlip"/> and <paramref name="verticalFlip"/> are the flips the recording encoder
-    /// must apply (those the capture left to the encoders).
+    /// <see cref="RecordingUnavailableException"/> naming the fix otherwise. <paramref name="source"/> says what is recorded (for the log).
     /// </summary>
-    public static async Task<SegmentRecorder> CreateAsync(string ffmpegPath, SegmentSettings recording, VideoFormat format, bool horizontalFlip, bool verticalFlip, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    public static async Task<SegmentRecorder> CreateAsync(string ffmpegPath, SegmentSettings recording, int framerate, string source, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var folder = Path.GetFullPath(recording.Folder);
         try
@@ -33,17 +30,8 @@ internal static class SegmentRecorderFactory
             throw new RecordingUnavailableException($"cannot record to {recording.Folder}: disk full, only {SizeParser.Format(free)} free. Free some space, lower --keep-size, or record to another disk.");
         }
 
-        var codec = await EncoderChooser.ChooseH264Async(ffmpegPath, cancellationToken);
         var logger = loggerFactory.CreateLogger<SegmentRecorder>();
-        logger.LogInformation("Recording to {Folder} in {Length} s segments with {Codec}", folder, recording.SegmentLength.TotalSeconds, codec);
-        return new SegmentRecorder(
-            ffmpegPath,
-            recording with { Folder = folder },
-            format,
-            codec,
-            horizontalFlip,
-            verticalFlip,
-            TimeProvider.System,
-            logger);
+        logger.LogInformation("Recording to {Folder} in {Length} s segments from {Source}", folder, recording.SegmentLength.TotalSeconds, source);
+        return new SegmentRecorder(ffmpegPath, recording with { Folder = folder }, framerate, TimeProvider.System, logger);
     }
 }

@@ -1,6 +1,4 @@
-using PiStream.Services.Capture;
-
 namespace PiStream.Services.Recording;
 
-/// <summary>What <c>serve --record</c> needs: the segments, the raw frame format, and the flips the capture left to the encoders.</summary>
-internal sealed record SegmentRecordingOptions(string FfmpegPath, SegmentSettings Segments, VideoFormat Format, bool HorizontalFlip, bool VerticalFlip);
+/// <summary>What <c>serve --record</c> needs: the segments, and the frame rate that times the copied H.264.</summary>
+internal sealed record SegmentRecordingOptions(string FfmpegPath, SegmentSettings Segments, int Framerate);

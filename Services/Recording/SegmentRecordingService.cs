@@ -1,18 +1,18 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PiStream.Services.Capture;
+using PiStream.Services.Muxing;
 
 namespace PiStream.Services.Recording;
 
 /// <summary>
-/// <c>serve --record</c> as a hosted service: on start it checks the folder and picks the H.264 encoder
-/// (throwing <see cref="RecordingUnavailableException"/> with the fix), then records the frames the
-/// <see cref="RawFrameHub"/> offers; on stop it finishes the current segment.
+/// <c>serve --record</c> as a hosted service: on start it checks the folder (throwing
+/// <see cref="RecordingUnavailableException"/> with the fix), then records the H.264 the <see cref="H264Source"/>
+/// offers (the live stream's, copied); on stop it finishes the current segment.
 /// </summary>
 internal sealed class SegmentRecordingService(
     IOptions<SegmentRecordingOptions> options,
-    RawFrameHub rawFrames,
+    H264Source source,
     ILoggerFactory loggerFactory) : IHostedLifecycleService, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -25,8 +25,8 @@ internal sealed class SegmentRecordingService(
     {
         var settings = options.Value;
         var recorder = await SegmentRecorderFactory.CreateAsync(
-            settings.FfmpegPath, settings.Segments, settings.Format, settings.HorizontalFlip, settings.VerticalFlip, loggerFactory, cancellationToken);
-        _subscription = rawFrames.Subscribe(recorder.Offer);
+            settings.FfmpegPath, settings.Segments, settings.Framerate, source.Description, loggerFactory, cancellationToken);
+        _subscription = source.Subscribe(recorder.Offer);
         _running = recorder.RunAsync(_stop.Token);
     }
 

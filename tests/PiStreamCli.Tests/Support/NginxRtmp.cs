@@ -34,9 +34,14 @@ internal sealed class NginxRtmp : IAsyncDisposable
 
     public string HlsFolder { get; }
 
-    public string Playlist => Path.Combine(HlsFolder, "cam.m3u8");
+    public string Playlist => PlaylistOf("cam");
 
-    public string PublishUrl => $"rtmp://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/live/cam";
+    public string PublishUrl => PublishUrlOf("cam");
+
+    /// <summary>The URL to publish stream <paramref name="name"/> to; nginx writes its HLS as <see cref="PlaylistOf"/>.</summary>
+    public string PublishUrlOf(string name) => $"rtmp://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/live/{name}";
+
+    public string PlaylistOf(string name) => Path.Combine(HlsFolder, $"{name}.m3u8");
 
     private string ConfigPath => _folder.File("nginx.conf");
 

@@ -99,25 +99,6 @@ public sealed class PublishToNginxTests
         }
     }
 
-    /// <summary>A finished HLS segment (one that is in the playlist) written after <paramref name="after"/>.</summary>
-    private static async Task<string> WaitForSegmentAfterAsync(NginxRtmp nginx, DateTime after, TimeSpan timeout)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            if (File.Exists(nginx.Playlist))
-            {
-                var listed = (await File.ReadAllLinesAsync(nginx.Playlist)).Where(line => line.EndsWith(".ts", StringComparison.Ordinal));
-                var segment = listed.Select(name => Path.Combine(nginx.HlsFolder, name))
-                    .FirstOrDefault(path => File.Exists(path) && File.GetLastWriteTimeUtc(path) > after);
-                if (segment is not null)
-                {
-                    return segment;
-                }
-            }
-
-            Assert.True(deadline.Elapsed < timeout, $"no HLS segment after {after:O} within {timeout}");
-            await Task.Delay(200);
-        }
-    }
+    private static Task<string> WaitForSegmentAfterAsync(NginxRtmp nginx, DateTime after, TimeSpan timeout) =>
+        HlsSegments.WaitForSegmentAfterAsync(nginx.Playlist, after, timeout);
 }

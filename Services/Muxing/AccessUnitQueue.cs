@@ -16,9 +16,13 @@ internal sealed class AccessUnitQueue(int capacity)
     private volatile bool _needKeyframe = true;
     private StreamMessage? _pending;
     private long _dropped;
+    private long _copied;
 
     /// <summary>Pictures this queue did not pass on: it was full, or they came before the next keyframe after a drop.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Bytes written into muxers by <see cref="CopyToAsync"/> so far.</summary>
+    public long BytesCopied => Interlocked.Read(ref _copied);
 
     /// <summary>Queues <paramref name="message"/> (an access unit; the caller keeps its own reference) or drops it at once.</summary>
     public void Offer(StreamMessage message)
@@ -79,6 +83,7 @@ internal sealed class AccessUnitQueue(int capacity)
                 }
 
                 await input.WriteAsync(message.Data, cancellationToken);
+                Interlocked.Add(ref _copied, message.Length);
             }
             finally
             {

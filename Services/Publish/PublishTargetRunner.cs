@@ -109,18 +109,34 @@ internal sealed class PublishTargetRunner
         return process.DescribeExit();
     }
 
-    /// <summary>Reads ffmpeg's <c>-progress</c> lines: <c>total_size=N</c> is what the server took so far. Ends the attempt at EOF.</summary>
+    /// <summary>
+    /// Reads ffmpeg's <c>-progress</c> lines: <c>total_size=N</c> is what the server took so far. RTSP reports no
+    /// size (<c>total_size=N/A</c>): once <c>frame=</c> counts pictures sent, the bytes handed to the muxer stand in.
+    /// Ends the attempt at EOF.
+    /// </summary>
     private async Task ReadProgressAsync(Stream output, CancellationTokenSource attempt)
     {
         using var reader = new StreamReader(output);
+        var copiedBefore = _queue.BytesCopied;
+        long frames = 0;
         try
         {
             while (await reader.ReadLineAsync(attempt.Token) is { } line)
             {
-                if (line.StartsWith("total_size=", StringComparison.Ordinal)
-                    && long.TryParse(line.AsSpan("total_size=".Length), NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes))
+                if (line.StartsWith("frame=", StringComparison.Ordinal))
                 {
-                    State.Sent(bytes);
+                    _ = long.TryParse(line.AsSpan("frame=".Length), NumberStyles.Integer, CultureInfo.InvariantCulture, out frames);
+                }
+                else if (line.StartsWith("total_size=", StringComparison.Ordinal))
+                {
+                    if (long.TryParse(line.AsSpan("total_size=".Length), NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes))
+                    {
+                        State.Sent(bytes);
+                    }
+                    else if (frames > 0)
+                    {
+                        State.Sent(_queue.BytesCopied - copiedBefore);
+                    }
                 }
             }
         }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using PiStream.Testing;
 using PiStream.Tests.Support;
@@ -80,12 +82,17 @@ public sealed class OneEncoderTests : IDisposable
     }
 
     [Fact]
-    public async Task With_live_mpeg1_one_h264_encoder_serves_the_recording_and_every_target_and_a_dead_target_holds_none_up()
+    public async Task With_live_mpeg1_one_h264_encoder_serves_the_recording_and_every_target_and_a_dead_or_silent_target_holds_none_up()
     {
         await using var nginx = await NginxRtmp.StartAsync();
         var port = FreePorts.Free();
         var nobody = $"rtmp://127.0.0.1:{FreePorts.Free()}/live/nobody";
-        await using var cli = await ServeAsync(port, "--codec", "mpeg1", "--publish", nginx.PublishUrlOf("one"), "--publish", nginx.PublishUrlOf("two"), "--publish", nobody);
+        using var stalled = new TcpListener(IPAddress.Loopback, 0); // takes connections (the kernel does) and never answers
+        stalled.Start();
+        var silent = $"rtmp://127.0.0.1:{((IPEndPoint)stalled.LocalEndpoint).Port}/live/silent";
+        await using var cli = await ServeAsync(
+            port, "--codec", "mpeg1", "--publish", nginx.PublishUrlOf("one"), "--publish", nginx.PublishUrlOf("two"), "--publish", nobody, "--publish", silent);
+        await using var viewer = await StreamClient.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/stream"));
 
         var one = await HlsSegments.WaitForSegmentAfterAsync(nginx.PlaylistOf("one"), DateTime.MinValue, Generous);
         var two = await HlsSegments.WaitForSegmentAfterAsync(nginx.PlaylistOf("two"), DateTime.MinValue, Generous);
@@ -103,8 +110,14 @@ public sealed class OneEncoderTests : IDisposable
         Assert.True(children.Count(child => child.IsCopyingMuxer) >= 3, string.Join('\n', children.Select(child => child.CommandLine)));
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         using var status = JsonDocument.Parse(await http.GetStringAsync("/api/status"));
-        var states = status.RootElement.GetProperty("publish").GetProperty("targets").EnumerateArray().Select(target => target.GetProperty("state").GetString());
-        Assert.Equal("live,live,retrying", string.Join(',', states));
+        var states = status.RootElement.GetProperty("publish").GetProperty("targets").EnumerateArray().Select(target => target.GetProperty("state").GetString()).ToArray();
+        Assert.Equal("live,live,retrying", string.Join(',', states[..3]));
+        Assert.NotEqual("live", states[3]);
+
+        // The live stream was never held up by the dead and the silent target: a viewer gets the frame rate.
+        var frames = viewer.Frames.Count;
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Assert.True(viewer.Frames.Count - frames >= 5 * 24 / 2, $"{viewer.Frames.Count - frames} frames in 5 s at 24 fps");
     }
 
     public void Dispose() => _folder.Dispose();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using PiStream.Services.Capture;
+using PiStream.Services.Encoding;
 using PiStream.Services.Publish;
 using PiStream.Tests.Support;
 
@@ -11,14 +12,18 @@ public sealed class PublishToNginxTests
 {
     private static readonly VideoFormat Format = new(320, 240, 24);
 
-    [Fact]
-    public async Task Publishing_arrives_as_h264_resumes_after_the_server_restarts_and_never_stalls_the_viewer()
+    /// <param name="codec">The live codec: h264 (publishing copies it) or mpeg1 (one H.264 encoder for publishing).</param>
+    [Theory]
+    [InlineData("h264")]
+    [InlineData("mpeg1")]
+    public async Task Publishing_arrives_as_h264_resumes_after_the_server_restarts_and_never_stalls_the_viewer(string codec)
     {
         await using var nginx = await NginxRtmp.StartAsync();
         await using var server = await TestServer.StartAsync(TestServer.Settings with
         {
             Format = Format,
             KeyframeInterval = Format.Framerate,
+            Codec = codec == "h264" ? CodecRequest.H264 : CodecRequest.Mpeg1,
             Publish = [new PublishTarget(nginx.PublishUrl, PublishScheme.Rtmp)],
         });
         await using var viewer = await StreamClient.ConnectAsync(server.StreamUri);

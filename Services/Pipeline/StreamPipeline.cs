@@ -11,7 +11,7 @@ namespace PiStream.Services.Pipeline;
 /// or the source stops sending frames (watchdog), both are stopped, the failure is logged, and the
 /// pair is started again after the <see cref="RestartPolicy"/>'s backoff. Viewers stay connected
 /// throughout and get picture again from the new encoder's first keyframe. Each captured frame is first
-/// offered to the <see cref="RawFrameHub"/> (continuous recording and other raw-frame features).
+/// offered to the <see cref="RawFrameHub"/> (JPEG snapshots, the on-demand MPEG-1 and other raw-frame features).
 /// </summary>
 internal sealed class StreamPipeline(
     ICaptureSource source,

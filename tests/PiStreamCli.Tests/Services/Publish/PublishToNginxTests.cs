@@ -52,11 +52,12 @@ public sealed class PublishToNginxTests
         Assert.Equal($"{nginx.PublishUrl[..nginx.PublishUrl.LastIndexOf('/')]}/***", again.GetProperty("url").GetString());
 
         // The viewer kept getting frames at their normal spacing while the server was down and came back: no gap
-        // beyond twice the worst one this busy machine showed before the outage (at least 10 frame intervals). A live
-        // path held up by publishing would stall for the whole outage (3 s and more).
+        // beyond twice the worst one this busy machine showed before the outage, and at least 20 frame intervals (at a
+        // load average of 35 on two cores the stream alone showed gaps of 350-500 ms). A live path held up by publishing
+        // would stall for the whole outage (3 s and more).
         var gaps = Gaps(viewer.Frames.Skip(outageStart).Select(frame => frame.ArrivedAt).ToArray());
         var normal = Gaps(before).Append(TimeSpan.Zero).Max();
-        var bound = TimeSpan.FromTicks(Math.Max(2 * normal.Ticks, 10 * Format.FrameInterval.Ticks));
+        var bound = TimeSpan.FromTicks(Math.Max(2 * normal.Ticks, 20 * Format.FrameInterval.Ticks));
         Assert.True(gaps.Length > 5 * Format.Framerate, $"only {gaps.Length} frames during the outage");
         Assert.True(gaps.Max() < bound, $"the longest gap was {gaps.Max().TotalMilliseconds:0} ms (before the outage {normal.TotalMilliseconds:0} ms; frames every {Format.FrameInterval.TotalMilliseconds:0} ms)");
     }

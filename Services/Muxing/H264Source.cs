@@ -37,7 +37,7 @@ internal sealed class H264Source : IHostedService, IDisposable
         _live = live;
         _rawFrames = rawFrames;
         _encoder = encoder;
-        _frames = encoder is null ? null : new RawFrameQueue(format.FrameSize, Math.Max(2, format.Framerate / 2));
+        _frames = encoder is null ? null : new RawFrameQueue(format.FrameSize, Math.Max(4, format.Framerate));
         _logger = logger;
     }
 

@@ -142,7 +142,13 @@
       }
       (starting || Promise.resolve()).then(function () { if (player) { player.feed(bytes); } });
     };
-    socket.onclose = function () {
+    socket.onclose = function (event) {
+      if (event.code === 1013) {
+        // The server is full (--max-viewers, --max-viewers-per-address): say why, ask again in 10 s (docs/security.md).
+        setConnection('refused', event.reason || 'Viewer limit reached: try again later.');
+        setTimeout(connect, 10000);
+        return;
+      }
       setConnection('reconnecting', 'reconnecting…');
       setTimeout(connect, retryDelay);
       retryDelay = Math.min(retryDelay * 2, 5000);

@@ -12,7 +12,8 @@ namespace PiStream.Services.Broadcast;
 internal sealed class ViewerMetrics
 {
     public const string MeterName = "PiStream";
-    private static readonly string[] Kinds = ["page", "legacy", "mjpeg"];
+    private const string MjpegKind = "mjpeg";
+    private static readonly string[] Kinds = ["page", "legacy", MjpegKind];
     private readonly Lock _lock = new();
     private readonly List<Tracked> _live = [];
     private readonly Dictionary<string, (long Bytes, long Skipped)> _departed = [];
@@ -37,6 +38,15 @@ internal sealed class ViewerMetrics
         }
 
         return tracked;
+    }
+
+    /// <summary>The viewers connected now, by kind (what /api/status shows; /metrics exports the same counts).</summary>
+    public ViewerCounts Counts()
+    {
+        lock (_lock)
+        {
+            return new ViewerCounts((int)Count("page"), (int)Count("legacy"), (int)Count(MjpegKind));
+        }
     }
 
     public void ClosedSlow(string kind)

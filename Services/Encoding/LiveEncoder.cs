@@ -14,29 +14,51 @@ internal sealed class LiveEncoder : IAsyncDisposable
 {
     private readonly ChildProcess _process;
     private readonly IEncodedStreamSplitter _assembler;
+    private readonly PendingFrames? _pending;
 
-    private LiveEncoder(ChildProcess process, IEncodedStreamSplitter assembler)
+    private LiveEncoder(ChildProcess process, IEncodedStreamSplitter assembler, PendingFrames? pending)
     {
         _process = process;
         _assembler = assembler;
+        _pending = pending;
         Completion = PumpOutputAsync();
     }
 
     public Task Completion { get; }
 
-    public static LiveEncoder Start(LiveEncoderPlan plan, StreamMessagePool pool, Action<StreamMessage> publish, ILogger logger)
+    /// <param name="latency">Where to record each picture's time from capture to output (the live stream's encoder; none for others).</param>
+    public static LiveEncoder Start(LiveEncoderPlan plan, StreamMessagePool pool, Action<StreamMessage> publish, ILogger logger, EncodeLatency? latency = null)
     {
+        var pending = latency is not null && plan.TakesRawFrames ? new PendingFrames() : null;
+        var output = publish;
+        if (pending is not null)
+        {
+            var encoder = new KeyValuePair<string, object?>("encoder", plan.Encoder);
+            output = message =>
+            {
+                if (pending.TryTake(out var capturedAt))
+                {
+                    latency!.Record(capturedAt, encoder);
+                }
+
+                publish(message);
+            };
+        }
+
         var process = ChildProcess.Start(plan.Program, plan.Arguments, logger);
-        return new LiveEncoder(process, plan.Splitter(pool, publish));
+        return new LiveEncoder(process, plan.Splitter(pool, output), pending);
     }
 
     /// <summary>
-    /// Writes one raw frame whole. It takes no cancellation token on purpose: cancelling halfway would hand
-    /// ffmpeg half a frame. A stop closes stdin between frames, and an ffmpeg that stops reading is killed,
-    /// which ends a pending write.
+    /// Writes one raw frame whole, captured at <paramref name="capturedAt"/> (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>;
+    /// 0: now). It takes no cancellation token on purpose: cancelling halfway would hand ffmpeg half a frame. A stop
+    /// closes stdin between frames, and an ffmpeg that stops reading is killed, which ends a pending write.
     /// </summary>
-    public ValueTask WriteFrameAsync(ReadOnlyMemory<byte> frame) =>
-        _process.Input.WriteAsync(frame, CancellationToken.None);
+    public ValueTask WriteFrameAsync(ReadOnlyMemory<byte> frame, long capturedAt = 0)
+    {
+        _pending?.TryAdd(capturedAt != 0 ? capturedAt : System.Diagnostics.Stopwatch.GetTimestamp());
+        return _process.Input.WriteAsync(frame, CancellationToken.None);
+    }
 
     public string DescribeExit() => _process.DescribeExit();
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PiStream.Services.Capture;
 
 namespace PiStream.Services.Jpeg;
@@ -9,13 +10,12 @@ namespace PiStream.Services.Jpeg;
 /// (an idle channel makes room for a new size; when all are busy the caller answers 503). As a hosted service it
 /// stops every encoder when serve stops.
 /// </summary>
-internal sealed class JpegChannels(JpegOptions options, RawFrameHub hub, JpegMetrics metrics, ILoggerFactory loggers) : IHostedService
+internal sealed class JpegChannels(IOptions<JpegOptions> jpegOptions, RawFrameHub hub, JpegMetrics metrics, ILoggerFactory loggers) : IHostedService
 {
+    private readonly JpegOptions _options = jpegOptions.Value;
     private readonly Lock _lock = new();
     private readonly Dictionary<int, JpegChannel> _channels = [];
     private readonly ILogger _logger = loggers.CreateLogger<JpegChannel>();
-
-    public JpegOptions Options => options;
 
     public IReadOnlyList<JpegChannel> All
     {
@@ -31,7 +31,7 @@ internal sealed class JpegChannels(JpegOptions options, RawFrameHub hub, JpegMet
     /// <summary>The channel for <paramref name="width"/> (null: full size), or null when <see cref="JpegOptions.MaxSizes"/> other sizes are in use.</summary>
     public JpegChannel? Get(int? width)
     {
-        var settings = JpegEncoderSettings.For(options.Format, width, options.HorizontalFlip, options.VerticalFlip);
+        var settings = JpegEncoderSettings.For(_options.Format, width, _options.HorizontalFlip, _options.VerticalFlip);
         lock (_lock)
         {
             if (_channels.TryGetValue(settings.Width, out var channel))
@@ -39,7 +39,7 @@ internal sealed class JpegChannels(JpegOptions options, RawFrameHub hub, JpegMet
                 return channel;
             }
 
-            if (_channels.Count >= options.MaxSizes)
+            if (_channels.Count >= _options.MaxSizes)
             {
                 var idle = _channels.Values.FirstOrDefault(other => !other.IsRunning && other.Clients.Count == 0);
                 if (idle is null)
@@ -50,7 +50,7 @@ internal sealed class JpegChannels(JpegOptions options, RawFrameHub hub, JpegMet
                 _channels.Remove(idle.Settings.Width);
             }
 
-            channel = new JpegChannel(settings, options.FfmpegPath, hub, metrics, _logger);
+            channel = new JpegChannel(settings, _options.FfmpegPath, hub, metrics, _logger);
             _channels[settings.Width] = channel;
             return channel;
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PiStream.Services.Broadcast;
 using PiStream.Services.Http;
 
@@ -12,7 +13,7 @@ internal static class JpegServiceCollectionExtensions
     {
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(options);
+        services.AddSingleton(Options.Create(options));
         services.AddSingleton<JpegMetrics>();
         services.TryAddSingleton<ViewerMetrics>();
         services.AddSingleton<JpegChannels>();

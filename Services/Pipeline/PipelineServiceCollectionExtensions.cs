@@ -18,6 +18,8 @@ internal static class PipelineServiceCollectionExtensions
         services.AddSingleton(capture);
         services.AddSingleton(Options.Create(encoder));
         services.AddSingleton<RawFrameHub>();
+        services.AddMetrics();
+        services.AddSingleton<EncodeLatency>();
         services.AddSingleton(provider => new StreamPipeline(
             capture,
             plan,
@@ -25,21 +27,29 @@ internal static class PipelineServiceCollectionExtensions
             provider.GetRequiredService<StreamMessagePool>(),
             provider.GetRequiredService<RawFrameHub>(),
             policy,
-            provider.GetRequiredService<ILogger<StreamPipeline>>()));
+            provider.GetRequiredService<ILogger<StreamPipeline>>(),
+            provider.GetRequiredService<EncodeLatency>()));
         services.AddSingleton<StreamPipelineService>();
         services.AddHostedService(provider => provider.GetRequiredService<StreamPipelineService>());
-        services.AddStatusSection<Broadcaster, StreamStatus>(null, broadcaster => new StreamStatus(
-            capture.Description,
-            encoder.Format.Width,
-            encoder.Format.Height,
-            encoder.Format.Framerate,
-            Math.Round(broadcaster.Stats.FramesPerSecond, 1),
-            Math.Round(broadcaster.Stats.BitsPerSecond / 1000, 1),
-            broadcaster.ViewerCount,
-            Math.Round(broadcaster.Stats.Uptime.TotalSeconds, 1),
-            broadcaster.Stats.EncoderRestarts,
-            plan.Codec == VideoCodec.H264 ? "h264" : "mpeg1",
-            plan.Encoder));
+        services.AddSingleton<IStatusSection>(provider =>
+        {
+            var viewers = provider.GetRequiredService<ViewerMetrics>();
+            return new StatusSection<Broadcaster, StreamStatus>(null, provider.GetRequiredService<Broadcaster>(), broadcaster => Status(broadcaster, viewers.Counts(), capture, plan, encoder));
+        });
         return services;
     }
+
+    private static StreamStatus Status(Broadcaster broadcaster, ViewerCounts viewers, ICaptureSource capture, LiveEncoderPlan plan, EncoderSettings encoder) => new(
+        capture.Description,
+        encoder.Format.Width,
+        encoder.Format.Height,
+        encoder.Format.Framerate,
+        Math.Round(broadcaster.Stats.FramesPerSecond, 1),
+        Math.Round(broadcaster.Stats.BitsPerSecond / 1000, 1),
+        viewers.Total(),
+        viewers,
+        Math.Round(broadcaster.Stats.Uptime.TotalSeconds, 1),
+        broadcaster.Stats.EncoderRestarts,
+        plan.Codec == VideoCodec.H264 ? "h264" : "mpeg1",
+        plan.Encoder);
 }

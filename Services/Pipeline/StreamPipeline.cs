@@ -20,7 +20,8 @@ internal sealed class StreamPipeline(
     StreamMessagePool pool,
     RawFrameHub rawFrames,
     RestartPolicy policy,
-    ILogger<StreamPipeline> logger)
+    ILogger<StreamPipeline> logger,
+    EncodeLatency? latency = null)
 {
     private LiveEncoder? _encoder;
 
@@ -76,7 +77,7 @@ internal sealed class StreamPipeline(
         LiveEncoder encoder;
         try
         {
-            encoder = LiveEncoder.Start(plan, pool, publish, logger);
+            encoder = LiveEncoder.Start(plan, pool, publish, logger, latency);
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
@@ -87,9 +88,10 @@ internal sealed class StreamPipeline(
         Volatile.Write(ref _encoder, encoder);
         FrameSink sink = (frame, _) =>
         {
-            Volatile.Write(ref lastFrame, Stopwatch.GetTimestamp());
+            var capturedAt = Stopwatch.GetTimestamp();
+            Volatile.Write(ref lastFrame, capturedAt);
             rawFrames.Offer(frame.Span);
-            return encoder.WriteFrameAsync(frame);
+            return encoder.WriteFrameAsync(frame, capturedAt);
         };
 
         var capture = plan.TakesRawFrames ? source.RunAsync(sink, run.Token) : Task.Delay(Timeout.Infinite, run.Token);

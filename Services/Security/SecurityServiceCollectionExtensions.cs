@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,7 @@ internal static class SecurityServiceCollectionExtensions
         services.AddSingleton(provider => new ViewerLimit(
             provider.GetRequiredService<IOptions<AccessSettings>>().Value.MaxViewers,
             provider.GetRequiredService<IOptions<AccessSettings>>().Value.MaxViewersPerAddress,
-            provider.GetRequiredService<ILogger<ViewerLimit>>()));
+            new ViewerRefusals(TimeProvider.System, provider.GetRequiredService<ILogger<ViewerLimit>>(), provider.GetRequiredService<IMeterFactory>())));
         services.AddStatusSection<IOptions<AccessSettings>, bool>("readOnly", options => options.Value.ReadOnly);
         return services;
     }

@@ -1,27 +1,32 @@
 using System.Collections.Concurrent;
-using System.Globalization;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
+using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using PiStream.Services.Http;
 
 namespace PiStream.Services.Security;
 
 /// <summary>
-/// Caps the WebSocket viewers at <c>--max-viewers</c> across both ports, and at
+/// Caps the viewers (WebSocket viewers on both ports and MJPEG clients) at <c>--max-viewers</c> in all, and at
 /// <c>--max-viewers-per-address</c> from one address (an IPv6 client by its /64), so a few clients that keep
-/// reconnecting cannot hold every place. Viewers from this machine itself (a reverse proxy, whose viewers
-/// all share its address) are only counted toward the total. MJPEG clients take places of the total through
-/// <see cref="TryEnter()"/>. One more gets 503 with a message before it is served; the viewers already
-/// watching are not touched.
+/// reconnecting cannot hold every place. Viewers from this machine itself (a reverse proxy, whose viewers all share
+/// its address) are only counted toward the total. One more is refused before it is served, with a message naming the
+/// option: 503 with <c>Retry-After</c>, or, for a browser's WebSocket (it has an <c>Origin</c>; a browser shows its
+/// page neither the status nor the text of a refused handshake), close code 1013 "try again later" with the message as
+/// the reason. The viewers already watching are not touched.
 /// </summary>
-internal sealed class ViewerLimit(int maxViewers, int maxPerAddress, ILogger<ViewerLimit> logger)
+internal sealed class ViewerLimit(int maxViewers, int maxPerAddress, ViewerRefusals refusals)
 {
+    /// <summary>WebSocket close code 1013, "Try Again Later" (IANA WebSocket registry): the server is at capacity.</summary>
+    public const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
+
     private readonly ConcurrentDictionary<IPAddress, int> _perAddress = new();
     private int _inUse;
 
     public int InUse => Volatile.Read(ref _inUse);
 
+    /// <summary>The middleware: every WebSocket upgrade (both ports) takes a place for as long as its request runs.</summary>
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -30,34 +35,35 @@ internal sealed class ViewerLimit(int maxViewers, int maxPerAddress, ILogger<Vie
             return;
         }
 
-        var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
-        if (!TryEnter(address, out var refusal))
-        {
-            logger.LogWarning("Refused a viewer from {Address}: {Reason}", address, refusal);
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = "10";
-            await HttpResponses.WriteTextAsync(context.Response, refusal);
-            return;
-        }
-
-        try
+        using var place = await EnterAsync(context);
+        if (place is not null)
         {
             await next(context);
         }
-        finally
-        {
-            Exit(address);
-        }
     }
 
-    /// <summary>Takes a place for a WebSocket viewer from <paramref name="address"/>; false (with the message for the client) when there is none.</summary>
-    public bool TryEnter(IPAddress address, out string refusal)
+    /// <summary>Takes a place for the request's client until the result is disposed; null when there is none (the refusal has been answered).</summary>
+    public async Task<IDisposable?> EnterAsync(HttpContext context)
     {
-        refusal = "";
+        var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
+        if (TryEnter(address, out var refusal))
+        {
+            return new Place(this, address);
+        }
+
+        refusals.Refused(address, refusal);
+        await RefuseAsync(context, refusal);
+        return null;
+    }
+
+    /// <summary>Takes a place for a viewer from <paramref name="address"/>; false (with the reason) when there is none.</summary>
+    public bool TryEnter(IPAddress address, [NotNullWhen(false)] out ViewerRefusal? refusal)
+    {
+        refusal = null;
         if (Interlocked.Increment(ref _inUse) > maxViewers)
         {
             Interlocked.Decrement(ref _inUse);
-            refusal = string.Create(CultureInfo.InvariantCulture, $"This camera already has {maxViewers} viewers, its limit (--max-viewers {maxViewers}). Try again later.");
+            refusal = ViewerRefusal.Total(maxViewers);
             return false;
         }
 
@@ -70,38 +76,14 @@ internal sealed class ViewerLimit(int maxViewers, int maxPerAddress, ILogger<Vie
         {
             Release(key);
             Interlocked.Decrement(ref _inUse);
-            refusal = string.Create(CultureInfo.InvariantCulture, $"{address} already has {maxPerAddress} viewers open, the limit per address (--max-viewers-per-address {maxPerAddress}). Close one, or try again later.");
+            refusal = ViewerRefusal.PerAddress(maxPerAddress);
             return false;
         }
 
         return true;
     }
 
-    /// <summary>Takes a viewer place for a viewer that is not a WebSocket (an MJPEG client); false when all are taken.</summary>
-    public bool TryEnter()
-    {
-        if (Interlocked.Increment(ref _inUse) > maxViewers)
-        {
-            Interlocked.Decrement(ref _inUse);
-            return false;
-        }
-
-        return true;
-    }
-
-    /// <summary>Gives back a place taken by <see cref="TryEnter()"/>.</summary>
-    public void Exit() => Interlocked.Decrement(ref _inUse);
-
-    /// <summary>The answer when all places are taken: 503, Retry-After, and the option that sets the limit.</summary>
-    public Task RefuseAsync(HttpContext context)
-    {
-        logger.LogWarning("Refused a viewer from {Address}: {Max} viewers are watching (--max-viewers)", context.Connection.RemoteIpAddress, maxViewers);
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = "10";
-        return HttpResponses.WriteTextAsync(context.Response, string.Create(CultureInfo.InvariantCulture, $"This camera already has {maxViewers} viewers, its limit (--max-viewers {maxViewers}). Try again later."));
-    }
-
-    /// <summary>Gives back the place <see cref="TryEnter(IPAddress, out string)"/> took.</summary>
+    /// <summary>Gives back the place <see cref="TryEnter"/> took.</summary>
     public void Exit(IPAddress address)
     {
         if (Key(address) is { } key)
@@ -110,6 +92,30 @@ internal sealed class ViewerLimit(int maxViewers, int maxPerAddress, ILogger<Vie
         }
 
         Interlocked.Decrement(ref _inUse);
+    }
+
+    private static async Task RefuseAsync(HttpContext context, ViewerRefusal refusal)
+    {
+        if (context.WebSockets.IsWebSocketRequest && context.Request.Headers.Origin.Count > 0)
+        {
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            timeout.CancelAfter(TimeSpan.FromSeconds(2));
+            try
+            {
+                await socket.CloseAsync(TryAgainLater, refusal.Message, timeout.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+            {
+                socket.Abort();
+            }
+
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "10";
+        await HttpResponses.WriteTextAsync(context.Response, refusal.Message);
     }
 
     /// <summary>The address a viewer counts under; null for this machine itself.</summary>
@@ -125,6 +131,19 @@ internal sealed class ViewerLimit(int maxViewers, int maxPerAddress, ILogger<Vie
         if (left <= 0)
         {
             _perAddress.TryRemove(new KeyValuePair<IPAddress, int>(key, left));
+        }
+    }
+
+    private sealed class Place(ViewerLimit limit, IPAddress address) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                limit.Exit(address);
+            }
         }
     }
 }

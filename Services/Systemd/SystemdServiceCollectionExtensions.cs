@@ -24,10 +24,11 @@ internal static class SystemdServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var broadcaster = provider.GetRequiredService<Broadcaster>();
+            var viewers = provider.GetRequiredService<ViewerMetrics>();
             return new SystemdNotifier(
                 socket,
                 timeout is { } watchdog ? new WatchdogPolicy(watchdog, TimeProvider.System) : null,
-                () => new ServiceSnapshot(broadcaster.Stats.Frames, broadcaster.Stats.FramesPerSecond, broadcaster.ViewerCount),
+                () => new ServiceSnapshot(broadcaster.Stats.Frames, broadcaster.Stats.FramesPerSecond, viewers.Counts().Total()),
                 TimeProvider.System,
                 provider.GetRequiredService<ILogger<SystemdNotifier>>());
         });

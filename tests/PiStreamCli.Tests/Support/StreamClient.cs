@@ -19,12 +19,13 @@ internal sealed class StreamClient : IAsyncDisposable
 
     public Task Completion => _reading;
 
-    public static async Task<StreamClient> ConnectAsync(Uri uri, Action<ClientWebSocketOptions>? configure = null)
+    /// <param name="invoker">The connection to use (e.g. from a chosen local address); null: the default, owned by the socket.</param>
+    public static async Task<StreamClient> ConnectAsync(Uri uri, Action<ClientWebSocketOptions>? configure = null, HttpMessageInvoker? invoker = null)
     {
         var client = new StreamClient();
         configure?.Invoke(client._socket.Options);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await client._socket.ConnectAsync(uri, timeout.Token);
+        await client._socket.ConnectAsync(uri, invoker, timeout.Token);
         client._reading = client.ReadAsync();
         return client;
     }

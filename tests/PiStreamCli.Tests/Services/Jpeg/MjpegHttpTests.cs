@@ -46,7 +46,7 @@ public sealed class MjpegHttpTests
 
         using var second = await server.Http.GetAsync("stream.mjpg");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
-        Assert.Contains("--max-viewers 1", await second.Content.ReadAsStringAsync());
+        Assert.Equal("Viewer limit reached (1): raise --max-viewers on the server, or try again later.\n", await second.Content.ReadAsStringAsync());
     }
 
     [Fact]

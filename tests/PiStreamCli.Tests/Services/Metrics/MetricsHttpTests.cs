@@ -18,6 +18,7 @@ public sealed class MetricsHttpTests
         ("pistream_capture_fps", "gauge"),
         ("pistream_capture_frames", "counter"),
         ("pistream_jpeg_encode_duration_seconds", "histogram"),
+        ("pistream_encode_latency_seconds", "histogram"),
         ("pistream_jpeg_frames_encoded", "counter"),
         ("pistream_pantilt_moves", "counter"),
         ("pistream_logins_failed", "counter"),
@@ -53,6 +54,9 @@ public sealed class MetricsHttpTests
         Assert.True(second["pistream_capture_frames"].Sum() > first["pistream_capture_frames"].Sum(), "frames captured does not grow");
         Assert.True(second["pistream_viewer_sent_bytes"].Sum("mjpeg") >= 64 * 1024);
         Assert.Contains(second["pistream_jpeg_encode_duration_seconds"].Samples, sample => sample.Name.EndsWith("_count", StringComparison.Ordinal) && sample.Value > 0);
+        var latency = (Count: Count(first, "pistream_encode_latency_seconds"), Later: Count(second, "pistream_encode_latency_seconds"));
+        Assert.True(latency.Later > latency.Count && latency.Count > 0, $"encode latency samples: {latency.Count}, then {latency.Later}");
+        Assert.All(second["pistream_encode_latency_seconds"].Samples, sample => Assert.Equal("mpeg1video", sample.Labels["encoder"]));
         var moves = second["pistream_pantilt_moves"].Sum();
         for (var i = 0; i < 50 && moves < 1; i++)
         {
@@ -87,6 +91,9 @@ public sealed class MetricsHttpTests
 
         Assert.Equal(1, metrics["pistream_logins_failed"].Sum());
     }
+
+    private static double Count(Dictionary<string, PrometheusText.Family> metrics, string histogram) =>
+        metrics[histogram].Samples.Single(sample => sample.Name == histogram + "_count").Value;
 
     private static async Task SnapshotWaitAsync(TestServer server) => await server.Http.GetByteArrayAsync("snapshot.jpg");
 

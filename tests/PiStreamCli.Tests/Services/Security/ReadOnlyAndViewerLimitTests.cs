@@ -49,7 +49,8 @@ public sealed class ReadOnlyAndViewerLimitTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await WebSocketProbe.StatusAsync(server.WebSocketPortUri));
         using var refusal = await server.Http.SendAsync(UpgradeRequest());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refusal.StatusCode);
-        Assert.Contains("--max-viewers 2", await refusal.Content.ReadAsStringAsync());
+        Assert.Equal("Viewer limit reached (2): raise --max-viewers on the server, or try again later.\n", await refusal.Content.ReadAsStringAsync());
+        Assert.Equal("10", refusal.Headers.RetryAfter?.ToString());
         using (var page = await server.Http.GetAsync("/index.html"))
         {
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);

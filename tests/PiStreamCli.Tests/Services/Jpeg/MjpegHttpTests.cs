@@ -72,6 +72,37 @@ public sealed class MjpegHttpTests
     }
 
     [Fact]
+    public async Task Three_clients_of_one_size_share_one_encode_per_frame()
+    {
+        await using var server = await TestServer.StartAsync();
+        var clients = new List<HttpResponseMessage>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var response = await server.Http.GetAsync("stream.mjpg", HttpCompletionOption.ResponseHeadersRead);
+                clients.Add(response);
+                await (await response.Content.ReadAsStreamAsync()).ReadAtLeastAsync(new byte[4096], 4096);
+            }
+
+            var before = await PrometheusText.ParseAsync(await server.Http.GetStringAsync("metrics"));
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var after = await PrometheusText.ParseAsync(await server.Http.GetStringAsync("metrics"));
+
+            var captured = after["pistream_capture_frames"].Sum() - before["pistream_capture_frames"].Sum();
+            var encoded = after["pistream_jpeg_frames_encoded"].Sum() - before["pistream_jpeg_frames_encoded"].Sum();
+            Assert.True(captured > 5, $"{captured} frames captured in 2 s");
+            Assert.InRange(encoded, 1, captured + 2); // three encoders would make about three JPEGs per frame
+            Assert.Equal(1, after["pistream_jpeg_encoder_starts"].Sum());
+            Assert.Single(server.Host.Services.GetRequiredService<JpegChannels>().All, channel => channel.IsRunning);
+        }
+        finally
+        {
+            clients.ForEach(client => client.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task A_bad_fps_is_400_naming_the_range()
     {
         await using var server = await TestServer.StartAsync();

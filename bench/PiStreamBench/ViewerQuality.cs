@@ -37,7 +37,15 @@ internal static partial class ViewerQuality
                     await FfmpegAsync(["-f", "lavfi", "-i", $"{source}=size={width}x{height}:rate={Framerate}", "-frames:v", Text(total), "-f", "rawvideo", "-pix_fmt", "yuv420p", "-y", file], cancellationToken);
                     foreach (var codec in new[] { "mpeg1", "h264" })
                     {
-                        results.Add(await MeasureAsync(plan, folder, file, total, source, codec, width, height, bitrate, cancellationToken));
+                        try
+                        {
+                            results.Add(await MeasureAsync(plan, folder, file, total, source, codec, width, height, bitrate, cancellationToken));
+                        }
+                        catch (Exception e) when (e is InvalidOperationException or IOException or WebSocketException || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+                        {
+                            Console.Error.WriteLine($"  quality {source} {codec} {width}x{height}: {e.Message}");
+                            results.Add(new QualityResult(source, codec, width, height, bitrate, double.NaN, double.NaN, 0, MachineInfo.LoadAverage(), e.GetType().Name));
+                        }
                     }
 
                     File.Delete(file);

@@ -4,7 +4,7 @@
 #   bash bench/run.sh --quick   CI smoke (< 1 min): checks the harness runs, writes nothing to docs/
 #   bash bench/run.sh --home    snapshot latency and MJPEG CPU (~3 min), its own section of docs/benchmarks.md
 #   bash bench/run.sh --players [--quick]         latency per player at 640x480 and 1280x720, SSIM through the viewer,
-#                                                 encoder CPU, fan-out by codec (~13 min): its own section (quick: prints only)
+#                                                 encoder CPU, fan-out by codec (~11 min): its own section (quick: prints only)
 #   bash bench/run.sh --players-drift [--quick]   the MSE player's latency drift over 10 minutes: its own section
 # Exits non-zero if the harness itself breaks (a missed target is reported, not a failure).
 set -euo pipefail

@@ -19,17 +19,17 @@ internal sealed record PlayersPlan(
     public static PlayersPlan Full { get; } = new(
         Quick: false,
         LatencySizes: [(640, 480, "1M"), (1280, 720, "2M")],
-        LatencyWarmUp: TimeSpan.FromSeconds(6),
-        LatencyDuration: TimeSpan.FromSeconds(30),
+        LatencyWarmUp: TimeSpan.FromSeconds(5),
+        LatencyDuration: TimeSpan.FromSeconds(20),
         DriftDuration: TimeSpan.FromMinutes(10),
         DriftWindow: TimeSpan.FromMinutes(1),
         QualitySizes: [(640, 480, "800k"), (1280, 720, "2M")],
         QualitySources: [ViewerQuality.TestPattern, ViewerQuality.NaturalMotion],
-        QualityFrames: 300,
-        CpuWindow: TimeSpan.FromSeconds(15),
+        QualityFrames: 240,
+        CpuWindow: TimeSpan.FromSeconds(10),
         FanOutLevels: [1, 10, 50, 200],
-        FanOutWindow: TimeSpan.FromSeconds(10),
-        Settle: TimeSpan.FromSeconds(3));
+        FanOutWindow: TimeSpan.FromSeconds(8),
+        Settle: TimeSpan.FromSeconds(2));
 
     public static PlayersPlan QuickSmoke { get; } = new(
         Quick: true,

@@ -6,6 +6,7 @@
 #   bash bench/run.sh --players [--quick]         latency per player at 640x480 and 1280x720, SSIM through the viewer,
 #                                                 encoder CPU, fan-out by codec (~11 min): its own section (quick: prints only)
 #   bash bench/run.sh --players-drift [--quick]   the MSE player's latency drift over 10 minutes: its own section
+#   bash bench/run.sh --players-quality [--quick] the SSIM part of --players alone (~5 min): its own section
 # Exits non-zero if the harness itself breaks (a missed target is reported, not a failure).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,14 +20,14 @@ if [ "${1:-}" = "--quick" ]; then
   output=$(mktemp --suffix=.md)
 elif [ "${1:-}" = "--home" ]; then
   quick=(--home)           # snapshot and MJPEG only (~3 min): its own section of docs/benchmarks.md
-elif [ "${1:-}" = "--players" ] || [ "${1:-}" = "--players-drift" ]; then
+elif [ "${1:-}" = "--players" ] || [ "${1:-}" = "--players-drift" ] || [ "${1:-}" = "--players-quality" ]; then
   quick=("$1")             # issue 12's player modes (PlayersMode.cs): their own sections of docs/benchmarks.md
   if [ "${2:-}" = "--quick" ]; then
     quick+=(--quick)
     output=$(mktemp --suffix=.md)
   fi
 elif [ -n "${1:-}" ]; then
-  echo "usage: bash bench/run.sh [--quick|--home|--players [--quick]|--players-drift [--quick]]" >&2
+  echo "usage: bash bench/run.sh [--quick|--home|--players|--players-drift|--players-quality [--quick]]" >&2
   exit 2
 fi
 

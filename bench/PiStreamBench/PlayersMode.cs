@@ -4,16 +4,17 @@ namespace PiStream.Bench;
 
 /// <summary>
 /// <c>bash bench/run.sh --players [--quick]</c> (latency per player at two sizes, SSIM through the viewer, encoder CPU,
-/// fan-out by codec) and <c>--players-drift [--quick]</c> (the MSE player over 10 minutes): each writes its own block of
+/// fan-out by codec), <c>--players-quality [--quick]</c> (SSIM only) and <c>--players-drift [--quick]</c> (the MSE player
+/// over 10 minutes): each writes its own block of
 /// docs/benchmarks.md (quick: prints only). Exit 1 when the harness broke (no stamp read, no SSIM, no frame).
 /// </summary>
 internal static class PlayersMode
 {
-    public static async Task<int> RunAsync(bool drift, bool quick, string output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string mode, bool quick, string output, CancellationToken cancellationToken)
     {
         var plan = quick ? PlayersPlan.QuickSmoke : PlayersPlan.Full;
         var machine = MachineInfo.Read();
-        if (drift)
+        if (mode == "--players-drift")
         {
             PlayerLatency run;
             await using (var chromium = await HeadlessChromium.LaunchAsync())
@@ -25,6 +26,13 @@ internal static class PlayersMode
             PlayersReport.Write(output, PlayersReport.DriftBegin, PlayersReport.DriftEnd, "### MSE drift (issue 12)", driftText);
             Console.WriteLine(driftText);
             return run.Run.Latency.Count > 0 ? 0 : 1;
+        }
+
+        if (mode == "--players-quality")
+        {
+            var only = await ViewerQuality.RunAsync(plan, cancellationToken);
+            WriteQuality(output, only, quick);
+            return only.Any(q => double.IsNaN(q.Ssim)) ? 1 : 0;
         }
 
         var started = DateTimeOffset.UtcNow;
@@ -46,7 +54,15 @@ internal static class PlayersMode
         var text = PlayersReport.Render(result, machine);
         PlayersReport.Write(output, PlayersReport.Begin, PlayersReport.End, "### Players, quality, encoder CPU and fan-out by codec (issue 12)", text);
         Console.WriteLine(text);
+        WriteQuality(output, quality, quick);
         var broken = latency.Any(p => p.Run.Latency.Count == 0) || quality.Any(q => double.IsNaN(q.Ssim)) || fanOut.Any(f => f.MeanFps <= 0) || cpu.Any(c => c.EncoderPercent <= 0);
         return broken ? 1 : 0;
+    }
+
+    private static void WriteQuality(string output, IReadOnlyList<QualityResult> quality, bool quick)
+    {
+        var text = PlayersReport.RenderQuality(quality, quick);
+        PlayersReport.Write(output, PlayersReport.QualityBegin, PlayersReport.QualityEnd, "#### Quality (issue 12)", text);
+        Console.WriteLine(text);
     }
 }

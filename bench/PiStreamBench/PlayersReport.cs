@@ -12,6 +12,8 @@ internal static class PlayersReport
 {
     public const string Begin = "<!-- bench:players:begin (written by bash bench/run.sh --players; do not edit by hand) -->";
     public const string End = "<!-- bench:players:end -->";
+    public const string QualityBegin = "<!-- bench:players-quality:begin (written by bash bench/run.sh --players or --players-quality; do not edit by hand) -->";
+    public const string QualityEnd = "<!-- bench:players-quality:end -->";
     public const string DriftBegin = "<!-- bench:players-drift:begin (written by bash bench/run.sh --players-drift; do not edit by hand) -->";
     public const string DriftEnd = "<!-- bench:players-drift:end -->";
 
@@ -40,8 +42,21 @@ internal static class PlayersReport
             var seconds = r.Plan.LatencyDuration.TotalSeconds;
             return new[] { p.Player, p.Codec, $"{p.Width}x{p.Height}, {p.Bitrate}", N(l.Median, "0"), N(l.P95, "0"), N(l.P99, "0"), N(p.Run.MedianBetween(0, 10), "0"), N(p.Run.MedianBetween(seconds - 10, seconds), "0"), $"{l.Count} / {p.Run.FramesDecoded}", p.Load };
         }));
-        text.AppendLine("#### Quality: SSIM of what a WebSocket viewer received (decoded by ffmpeg) against the source frames\n");
-        Table(text, ["source", "size, bitrate asked", "MPEG-1 SSIM", "MPEG-1 kbit/s received", "H.264 SSIM", "H.264 kbit/s received", "frames", "load (MPEG-1 / H.264)"], r.Quality
+        text.AppendLine("#### Live encoder CPU (serve's ffmpeg child; % of one core of this machine; no viewer)\n");
+        Table(text, ["codec", "size, bitrate", "encoder CPU", "serve CPU", "fps", "load"], r.Cpu.Select(c =>
+            new[] { c.Codec == "h264" ? "H.264 (libx264 superfast)" : "MPEG-1 (mpeg1video)", $"{c.Width}x{c.Height}, {c.Bitrate}", N(c.EncoderPercent) + "%", N(c.ServePercent) + "%", N(c.Fps), c.Load }));
+        text.AppendLine("#### Fan-out by codec (light WebSocket viewers, 640x480@30, 1 Mbit/s, `exec:` source; serve's CPU excludes the encoder)\n");
+        Table(text, ["codec", "viewers", "fps per viewer (min / mean)", "serve CPU % of a core", "RSS MB", "Mbit/s sent", "refused", "load"], r.FanOut.Select(f =>
+            new[] { f.Codec, f.Viewers.ToString(CultureInfo.InvariantCulture), $"{N(f.MinFps)} / {N(f.MeanFps)}", N(f.CpuPercent), N(f.RssMb, "0"), N(f.MbitPerSecond), f.Failed.ToString(CultureInfo.InvariantCulture), f.Load }));
+        return text.ToString();
+    }
+
+    public static string RenderQuality(IReadOnlyList<QualityResult> quality, bool quick)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Invariant($"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `bash bench/run.sh --players{(quick ? " --quick" : "")}` (or `--players-quality`): SSIM of what a WebSocket viewer received, decoded by ffmpeg, against the source frames (\"All\": luma and chroma), 30 fps, keyframe every 30 frames."));
+        text.AppendLine();
+        Table(text, ["source", "size, bitrate asked", "MPEG-1 SSIM", "MPEG-1 kbit/s received", "H.264 SSIM", "H.264 kbit/s received", "frames", "load (MPEG-1 / H.264)"], quality
             .GroupBy(q => (q.Source, q.Width, q.Height, q.Bitrate))
             .Select(g =>
             {
@@ -49,12 +64,6 @@ internal static class PlayersReport
                 var h264 = g.First(q => q.Codec == "h264");
                 return new[] { g.Key.Source, $"{g.Key.Width}x{g.Key.Height}, {g.Key.Bitrate}", Ssim(mpeg1), N(mpeg1.ReceivedKbps, "0"), Ssim(h264), N(h264.ReceivedKbps, "0"), mpeg1.Frames.ToString(CultureInfo.InvariantCulture), $"{mpeg1.Load} / {h264.Load}" };
             }));
-        text.AppendLine("#### Live encoder CPU (serve's ffmpeg child; % of one core of this machine; no viewer)\n");
-        Table(text, ["codec", "size, bitrate", "encoder CPU", "serve CPU", "fps", "load"], r.Cpu.Select(c =>
-            new[] { c.Codec == "h264" ? "H.264 (libx264 superfast)" : "MPEG-1 (mpeg1video)", $"{c.Width}x{c.Height}, {c.Bitrate}", N(c.EncoderPercent) + "%", N(c.ServePercent) + "%", N(c.Fps), c.Load }));
-        text.AppendLine("#### Fan-out by codec (light WebSocket viewers, 640x480@30, 1 Mbit/s, `exec:` source; serve's CPU excludes the encoder)\n");
-        Table(text, ["codec", "viewers", "fps per viewer (min / mean)", "serve CPU % of a core", "RSS MB", "Mbit/s sent", "refused", "load"], r.FanOut.Select(f =>
-            new[] { f.Codec, f.Viewers.ToString(CultureInfo.InvariantCulture), $"{N(f.MinFps)} / {N(f.MeanFps)}", N(f.CpuPercent), N(f.RssMb, "0"), N(f.MbitPerSecond), f.Failed.ToString(CultureInfo.InvariantCulture), f.Load }));
         return text.ToString();
     }
 

@@ -4,13 +4,13 @@ using PiStream.Bench;
 // --players / --players-drift: issue 12's modes (PlayersMode), each with its own block of docs/benchmarks.md.
 var quick = args.Contains("--quick");
 var home = args.Contains("--home");
-var players = args.Contains("--players") || args.Contains("--players-drift");
+var players = args.FirstOrDefault(a => a is "--players" or "--players-drift" or "--players-quality");
 var outputIndex = Array.IndexOf(args, "--output");
 var output = outputIndex >= 0 && outputIndex + 1 < args.Length ? args[outputIndex + 1] : null;
-var unknown = args.Where((a, i) => a != "--quick" && a != "--home" && a != "--players" && a != "--players-drift" && a != "--output" && (outputIndex < 0 || i != outputIndex + 1)).ToArray();
+var unknown = args.Where((a, i) => a != "--quick" && a != "--home" && a != "--players" && a != "--players-drift" && a != "--players-quality" && a != "--output" && (outputIndex < 0 || i != outputIndex + 1)).ToArray();
 if (unknown.Length > 0 || output is null)
 {
-    Console.Error.WriteLine($"usage: PiStreamBench [--quick] [--home|--players|--players-drift] --output PATH{(unknown.Length > 0 ? $" (unknown: {string.Join(' ', unknown)})" : "")}");
+    Console.Error.WriteLine($"usage: PiStreamBench [--quick] [--home|--players|--players-drift|--players-quality] --output PATH{(unknown.Length > 0 ? $" (unknown: {string.Join(' ', unknown)})" : "")}");
     return 2;
 }
 
@@ -18,9 +18,9 @@ using var cancel = new CancellationTokenSource();
 using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
 using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
 
-if (players)
+if (players is not null)
 {
-    return await PlayersMode.RunAsync(args.Contains("--players-drift"), quick, output, cancel.Token);
+    return await PlayersMode.RunAsync(players, quick, output, cancel.Token);
 }
 
 if (home)

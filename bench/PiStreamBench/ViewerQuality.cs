@@ -9,8 +9,8 @@ namespace PiStream.Bench;
 /// SSIM of what a WebSocket viewer receives against the source frames, MPEG-1 against H.264 (libx264) at the same
 /// size and bitrate. The source is rendered to a raw yuv420p file first and played into serve in real time by an
 /// <c>exec:</c> generator, so every source frame is known; a light viewer keeps the binary messages it receives,
-/// ffmpeg decodes them (ffmpeg's decoders, not the browser's), the first decoded frames are matched to the source
-/// file (smallest luma difference) and ffmpeg's <c>ssim</c> filter compares the rest frame by frame.
+/// ffmpeg decodes them to a raw file (ffmpeg's decoders, not the browser's), the first decoded frames are matched to
+/// the source file (smallest luma difference) and ffmpeg's <c>ssim</c> filter compares the two raw files frame by frame.
 /// </summary>
 internal static partial class ViewerQuality
 {
@@ -74,14 +74,18 @@ internal static partial class ViewerQuality
             bytes = await RecordAsync(server.StreamUri, received, plan.QualityFrames, cancellationToken);
         }
 
+        // Decoded to a raw file first: ssim on the two raw files pairs frame n with frame n (ffmpeg's timestamps from
+        // MPEG-TS put the pairs one frame apart when the stream is fed to the filter directly).
         var format = codec == "h264" ? new[] { "-f", "h264", "-framerate", Text(Framerate) } : ["-f", "mpegts"];
-        var first = await FirstFramesLumaAsync(format, received, width, height, cancellationToken);
-        var offset = SourceMatch.BestOffset(file, total, width, height, first);
-        var filter = $"[1:v]setpts=N/({Framerate}*TB)[d];[0:v]trim=start_frame={offset},setpts=N/({Framerate}*TB)[r];[d][r]ssim=shortest=1";
+        var decoded = Path.Combine(folder, "decoded.yuv");
+        await FfmpegAsync([.. format, "-i", received, "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "yuv420p", "-y", decoded], cancellationToken);
+        var offset = SourceMatch.BestOffset(file, total, width, height, FirstFramesLuma(decoded, width, height));
+        var raw = new[] { "-f", "rawvideo", "-pix_fmt", "yuv420p", "-video_size", $"{width}x{height}", "-framerate", Text(Framerate) };
         var log = await FfmpegAsync(
-            ["-f", "rawvideo", "-pix_fmt", "yuv420p", "-video_size", $"{width}x{height}", "-framerate", Text(Framerate), "-i", file, .. format, "-i", received, "-lavfi", filter, "-f", "null", "-"],
+            [.. raw, "-i", decoded, .. raw, "-i", file, "-lavfi", $"[1:v]trim=start_frame={offset},setpts=PTS-STARTPTS[r];[0:v][r]ssim=shortest=1", "-f", "null", "-"],
             cancellationToken,
             logLevel: "info");
+        File.Delete(decoded);
         var match = SsimAll().Match(log);
         var ssim = match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
         var kbps = bytes * 8.0 / (plan.QualityFrames / (double)Framerate) / 1000;
@@ -128,13 +132,19 @@ internal static partial class ViewerQuality
         return bytes;
     }
 
-    private static async Task<byte[]> FirstFramesLumaAsync(string[] format, string received, int width, int height, CancellationToken cancellationToken)
+    /// <summary>The luma planes of the first <see cref="SourceMatch.Frames"/> frames of a raw yuv420p file.</summary>
+    private static byte[] FirstFramesLuma(string decoded, int width, int height)
     {
-        var luma = Path.ChangeExtension(received, ".gray");
-        await FfmpegAsync([.. format, "-i", received, "-frames:v", Text(SourceMatch.Frames), "-f", "rawvideo", "-pix_fmt", "gray", "-y", luma], cancellationToken);
-        var bytes = await File.ReadAllBytesAsync(luma, cancellationToken);
-        File.Delete(luma);
-        return bytes.Length == SourceMatch.Frames * width * height ? bytes : throw new InvalidOperationException($"ffmpeg decoded fewer than {SourceMatch.Frames} frames of what the viewer received.");
+        var lumaSize = width * height;
+        var luma = new byte[SourceMatch.Frames * lumaSize];
+        using var stream = File.OpenRead(decoded);
+        for (var frame = 0; frame < SourceMatch.Frames; frame++)
+        {
+            stream.Position = (long)frame * lumaSize * 3 / 2;
+            stream.ReadExactly(luma.AsSpan(frame * lumaSize, lumaSize));
+        }
+
+        return luma;
     }
 
     /// <summary>Runs ffmpeg to its end; returns standard error (the <c>ssim</c> filter's summary is logged there).</summary>

@@ -19,6 +19,7 @@
     connection: 'connecting',
     latencies: [],
     firstFrameMs: null,
+    firstFrameAt: null,
     openedAt: null
   };
   var player = null;
@@ -109,7 +110,7 @@
     var Player = window.PiStreamPlayers[kind];
     return loadScript(Player.needs).then(function () {
       var element = pictureElement(kind, stream);
-      player = new Player(element, stream, onDecode, { measure: measure, canvas2d: params.has('canvas2d') });
+      player = new Player(element, stream, onDecode, { measure: measure, canvas2d: params.has('canvas2d'), webgl: params.has('webgl') });
       state.player = player;
       state.playerKind = kind;
       playerLabel.textContent = (stream.codec === 'h264' ? 'H.264' : 'MPEG-1') + ' · ' + { webcodecs: 'WebCodecs', mse: 'MSE', jsmpeg: 'JSMpeg' }[kind]
@@ -183,6 +184,7 @@
 
   function onDecode() {
     state.framesDecoded++;
+    if (state.firstFrameAt === null) { state.firstFrameAt = performance.now(); } // ms since navigation
     if (state.firstFrameMs === null && state.openedAt !== null) {
       state.firstFrameMs = performance.now() - state.openedAt;
     }

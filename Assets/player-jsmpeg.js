@@ -18,13 +18,27 @@
   FedSource.prototype.resume = function () {};
   FedSource.prototype.destroy = function () {};
 
+  // WebGL only where a GPU draws it. Software WebGL (SwiftShader, llvmpipe) showed the first picture about twice as
+  // late and had a worse p99 than Canvas2D (docs/benchmarks.md, "JSMpeg renderers"); failIfMajorPerformanceCaveat
+  // makes the browser refuse a software context, so this costs no shader compile. ?webgl and ?canvas2d force one.
+  function hardwareWebGl() {
+    try {
+      var gl = document.createElement('canvas').getContext('webgl', { failIfMajorPerformanceCaveat: true });
+      var lose = gl && gl.getExtension('WEBGL_lose_context');
+      if (lose) { lose.loseContext(); }
+      return !!gl;
+    } catch (e) {
+      return false;
+    }
+  }
+
   function JsmpegPlayer(canvas, stream, onFrame, options) {
     this.player = new JSMpeg.Player('pistream', {
       canvas: canvas,
       source: FedSource,
       audio: false,
       pauseWhenHidden: false,
-      disableGl: !!options.canvas2d,
+      disableGl: !!options.canvas2d || (!options.webgl && !hardwareWebGl()),
       preserveDrawingBuffer: !!options.measure,
       videoBufferSize: 2 * 1024 * 1024,
       onVideoDecode: onFrame

@@ -7,6 +7,9 @@
 #                                                 encoder CPU, fan-out by codec (~11 min): its own section (quick: prints only)
 #   bash bench/run.sh --players-drift [--quick]   the MSE player's latency drift over 10 minutes: its own section
 #   bash bench/run.sh --players-quality [--quick] the SSIM part of --players alone (~5 min): its own section
+#   bash bench/run.sh --perf [--quick] [--parts fanout,memory,budget,renderer] [--rounds N]
+#                               pistream against the node relay (bench/relay), memory per runtime setting, the
+#                               one-core Pi budget, JSMpeg renderers (~20 min); its own section of docs/benchmarks.md
 # Exits non-zero if the harness itself breaks (a missed target is reported, not a failure).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,8 +29,13 @@ elif [ "${1:-}" = "--players" ] || [ "${1:-}" = "--players-drift" ] || [ "${1:-}
     quick+=(--quick)
     output=$(mktemp --suffix=.md)
   fi
+elif [ "${1:-}" = "--perf" ]; then
+  shift
+  quick=(--perf "$@")      # issue 16: its own section of docs/benchmarks.md; --quick writes to a temporary file
+  if [[ " $* " == *" --quick "* ]]; then output=$(mktemp --suffix=.md); fi
+  [ -d bench/relay/node_modules/ws ] || npm ci --prefix bench/relay --no-audit --no-fund --loglevel=error
 elif [ -n "${1:-}" ]; then
-  echo "usage: bash bench/run.sh [--quick|--home|--players|--players-drift|--players-quality [--quick]]" >&2
+  echo "usage: bash bench/run.sh [--quick|--home|--players|--players-drift|--players-quality [--quick]|--perf [--quick] [--parts LIST] [--rounds N]]" >&2
   exit 2
 fi
 

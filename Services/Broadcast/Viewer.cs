@@ -12,6 +12,7 @@ namespace PiStream.Services.Broadcast;
 /// skips ahead to the next keyframe (never a partial frame; text events are kept, <see cref="PendingText"/>); one that
 /// stays behind for <see cref="ViewerOptions.MaxBehind"/> is closed with a reason, and so is one whose send has not
 /// completed for that long (it stopped reading), even when no new frame comes to notice it (the encoder restarting).
+/// A caught-up viewer's send loop runs on the thread that queues the message (<see cref="SendDoorbell"/>).
 /// </summary>
 internal sealed class Viewer : IDisposable
 {
@@ -22,10 +23,11 @@ internal sealed class Viewer : IDisposable
     private readonly Channel<StreamMessage> _queue;
     private readonly PendingText _pendingText = new();
     private readonly CancellationTokenSource _stop = new();
-    private readonly Timer _sendWatchdog;
+    private readonly SendWatchdog _sendWatchdog;
+    private readonly SendDoorbell _doorbell = new();
     private bool _skipping;
     private long _behindSince;
-    private Closing? _closing;
+    private ViewerClosing? _closing;
     private int _joined;
     private long _framesSent;
     private long _bytesSent;
@@ -37,7 +39,7 @@ internal sealed class Viewer : IDisposable
         Remote = remote;
         _options = options;
         _logger = logger;
-        _sendWatchdog = new Timer(static viewer => ((Viewer)viewer!).OnSendStuck(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _sendWatchdog = new SendWatchdog(options.MaxBehind, OnSendStuck);
         _queue = Channel.CreateBounded<StreamMessage>(new BoundedChannelOptions(options.QueueFrames)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -86,6 +88,7 @@ internal sealed class Viewer : IDisposable
         frame.AddReference();
         if (_queue.Writer.TryWrite(frame))
         {
+            _doorbell.Ring();
             return;
         }
 
@@ -105,9 +108,14 @@ internal sealed class Viewer : IDisposable
         }
 
         message.AddReference();
-        if (!_queue.Writer.TryWrite(message))
+        if (_queue.Writer.TryWrite(message))
+        {
+            _doorbell.Ring();
+        }
+        else
         {
             _pendingText.Add(message);
+            _doorbell.Ring();
         }
     }
 
@@ -117,9 +125,10 @@ internal sealed class Viewer : IDisposable
         using var onStopping = stopping.Register(() => Close("server shutting down", WebSocketCloseStatus.EndpointUnavailable, ShutdownGrace));
         try
         {
-            _sendWatchdog.Change(_options.MaxBehind, Timeout.InfiniteTimeSpan);
+            _sendWatchdog.Start();
+            _sendWatchdog.Sending();
             await _socket.SendAsync(header, WebSocketMessageType.Binary, endOfMessage: true, _stop.Token);
-            _sendWatchdog.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _sendWatchdog.Sent();
             Volatile.Write(ref _joined, 1);
             joined(this);
             var receiving = ReceiveLoopAsync();
@@ -155,12 +164,13 @@ internal sealed class Viewer : IDisposable
     /// <summary>Stops the viewer: no more frames are queued, and the socket is closed within <paramref name="grace"/>.</summary>
     public void Close(string reason, WebSocketCloseStatus status, TimeSpan grace)
     {
-        if (Interlocked.CompareExchange(ref _closing, new Closing(reason, status), null) is not null)
+        if (Interlocked.CompareExchange(ref _closing, new ViewerClosing(reason, status), null) is not null)
         {
             return;
         }
 
         _queue.Writer.TryComplete();
+        _doorbell.Ring();
         try
         {
             _stop.CancelAfter(grace);
@@ -198,16 +208,15 @@ internal sealed class Viewer : IDisposable
         var reader = _queue.Reader;
         try
         {
-            // No token here: Close() completes the queue, and an uncancellable wait reuses one waiter (no allocation per frame).
-            while (await reader.WaitToReadAsync())
+            while (true)
             {
                 while (!IsClosed && (_pendingText.TryTake(out var frame) || reader.TryRead(out frame)))
                 {
                     try
                     {
-                        _sendWatchdog.Change(_options.MaxBehind, Timeout.InfiniteTimeSpan);
-                        await _socket.SendAsync(frame.Data, frame.MessageType, endOfMessage: true, _stop.Token);
-                        _sendWatchdog.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                        _sendWatchdog.Sending();
+                        await _socket.SendAsync(frame.Data, frame.MessageType, endOfMessage: true, _stop.Token).ConfigureAwait(false);
+                        _sendWatchdog.Sent();
                         Interlocked.Add(ref _bytesSent, frame.Length);
                     }
                     finally
@@ -220,49 +229,37 @@ internal sealed class Viewer : IDisposable
 
                 if (IsClosed)
                 {
-                    return;
+                    break;
                 }
 
                 if (reader.Count == 0)
                 {
                     Interlocked.Exchange(ref _behindSince, 0);
                 }
+
+                _doorbell.Arm(); // ConfigureAwait(false) below: the loop goes on on the thread that rang
+                if ((reader.Count > 0 || IsClosed) && _doorbell.TryDisarm())
+                {
+                    continue;
+                }
+
+                await _doorbell.WaitAsync().ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
         {
             Close("send failed", WebSocketCloseStatus.NormalClosure, TimeSpan.Zero);
         }
+
+        // The loop may have run on the broadcast path: the viewer's goodbye and clean-up continue on the thread pool.
+        await Task.Yield();
     }
 
-    private async Task ReceiveLoopAsync()
+    private Task ReceiveLoopAsync() => ViewerReceiver.DiscardAsync(_socket, _options.MaxReceivedBytes, () =>
     {
-        var buffer = new byte[1024];
-        var received = 0L;
-        try
-        {
-            while (true)
-            {
-                var result = await _socket.ReceiveAsync(buffer.AsMemory(), _stop.Token);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    return;
-                }
-
-                received += result.Count;
-                if (received > _options.MaxReceivedBytes)
-                {
-                    _logger.LogWarning("Closing viewer {Remote}: it sent more than {Limit} bytes (viewers only watch)", Remote, _options.MaxReceivedBytes);
-                    Close("viewers must not send data", WebSocketCloseStatus.PolicyViolation, ShutdownGrace);
-                    return;
-                }
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
-        {
-            // The socket is gone or the viewer was closed; the send loop ends too.
-        }
-    }
+        _logger.LogWarning("Closing viewer {Remote}: it sent more than {Limit} bytes (viewers only watch)", Remote, _options.MaxReceivedBytes);
+        Close("viewers must not send data", WebSocketCloseStatus.PolicyViolation, ShutdownGrace);
+    }, _stop.Token);
 
     private async Task SayGoodbyeAsync()
     {
@@ -289,6 +286,4 @@ internal sealed class Viewer : IDisposable
             _pendingText.KeepIfText(stale, IsClosed); // a state change outlives the video it was queued with
         }
     }
-
-    private sealed record Closing(string Reason, WebSocketCloseStatus Status);
 }

@@ -32,6 +32,7 @@ internal sealed class ProcessCaptureSource(
         var padded = new byte[layout.PaddedFrameSize];
         var tight = layout.IsTight ? padded : new byte[layout.Width * layout.Height * 3 / 2];
         await using var process = ChildProcess.Start(fileName, arguments, logger, stderrLevel);
+        PipeBuffers.Enlarge(process.Output, layout.PaddedFrameSize); // a frame in one read, not one per 64 KiB
         try
         {
             while (true)

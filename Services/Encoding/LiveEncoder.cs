@@ -15,6 +15,7 @@ internal sealed class LiveEncoder : IAsyncDisposable
     private readonly ChildProcess _process;
     private readonly IEncodedStreamSplitter _assembler;
     private readonly PendingFrames? _pending;
+    private bool _pipeSized;
 
     private LiveEncoder(ChildProcess process, IEncodedStreamSplitter assembler, PendingFrames? pending)
     {
@@ -57,6 +58,12 @@ internal sealed class LiveEncoder : IAsyncDisposable
     public ValueTask WriteFrameAsync(ReadOnlyMemory<byte> frame, long capturedAt = 0)
     {
         _pending?.TryAdd(capturedAt != 0 ? capturedAt : System.Diagnostics.Stopwatch.GetTimestamp());
+        if (!_pipeSized)
+        {
+            _pipeSized = true;
+            PipeBuffers.Enlarge(_process.Input, frame.Length); // one write per frame instead of one per 64 KiB
+        }
+
         return _process.Input.WriteAsync(frame, CancellationToken.None);
     }
 

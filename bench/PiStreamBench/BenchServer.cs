@@ -15,7 +15,7 @@ internal sealed class BenchServer : IAsyncDisposable
     private BenchServer(ServerOptions options)
     {
         Port = FreePorts.Free();
-        _process = CliProcess.Start(new CliStartInfo(options.Arguments(Port, FreePorts.Free())) { OnLine = Echo });
+        _process = CliProcess.Start(new CliStartInfo(options.Arguments(Port, FreePorts.Free())) { OnLine = Echo, Environment = options.Environment });
     }
 
     public int Port { get; }

@@ -5,12 +5,18 @@ using PiStream.Bench;
 var quick = args.Contains("--quick");
 var home = args.Contains("--home");
 var players = args.FirstOrDefault(a => a is "--players" or "--players-drift" or "--players-quality");
+var perf = args.Contains("--perf");
 var outputIndex = Array.IndexOf(args, "--output");
 var output = outputIndex >= 0 && outputIndex + 1 < args.Length ? args[outputIndex + 1] : null;
-var unknown = args.Where((a, i) => a != "--quick" && a != "--home" && a != "--players" && a != "--players-drift" && a != "--players-quality" && a != "--output" && (outputIndex < 0 || i != outputIndex + 1)).ToArray();
-if (unknown.Length > 0 || output is null)
+var partsIndex = Array.IndexOf(args, "--parts");
+var parts = partsIndex >= 0 && partsIndex + 1 < args.Length ? args[partsIndex + 1].Split(',') : PerfBench.AllParts;
+var roundsIndex = Array.IndexOf(args, "--rounds");
+var rounds = roundsIndex >= 0 && roundsIndex + 1 < args.Length && int.TryParse(args[roundsIndex + 1], out var r) ? r : quick ? 1 : 2;
+var unknown = args.Where((a, i) => a is not ("--quick" or "--home" or "--players" or "--players-drift" or "--players-quality" or "--perf" or "--output" or "--parts" or "--rounds")
+    && (outputIndex < 0 || i != outputIndex + 1) && (partsIndex < 0 || i != partsIndex + 1) && (roundsIndex < 0 || i != roundsIndex + 1)).ToArray();
+if (unknown.Length > 0 || output is null || parts.Except(PerfBench.AllParts).Except(PerfBench.ExtraParts).Any())
 {
-    Console.Error.WriteLine($"usage: PiStreamBench [--quick] [--home|--players|--players-drift|--players-quality] --output PATH{(unknown.Length > 0 ? $" (unknown: {string.Join(' ', unknown)})" : "")}");
+    Console.Error.WriteLine($"usage: PiStreamBench [--quick] [--home|--players|--players-drift|--players-quality|--perf [--parts {string.Join(',', PerfBench.AllParts)}] [--rounds N]] --output PATH{(unknown.Length > 0 ? $" (unknown: {string.Join(' ', unknown)})" : "")}");
     return 2;
 }
 
@@ -30,6 +36,14 @@ if (home)
     HomeReport.Write(output, homeResult, MachineInfo.Read(), load);
     Console.WriteLine(HomeReport.Render(homeResult, MachineInfo.Read(), load));
     return homeResult.WarmSnapshotMs.Count > 0 && homeResult.Loads.All(l => l.Clients == 0 || l.MeanFps > 0) ? 0 : 1;
+}
+
+if (perf)
+{
+    var perfResult = await PerfBench.RunAsync(quick, parts, rounds, cancel.Token);
+    PerfReport.Write(output, perfResult, MachineInfo.Read());
+    Console.WriteLine(PerfReport.Render(perfResult, MachineInfo.Read()));
+    return perfResult.Levels.All(l => l.MeanMessagesPerSecond > 0) && perfResult.Memory.All(x => x.At50.RssMb > 0) ? 0 : 1;
 }
 
 var results = await new Suite(quick ? BenchPlan.QuickSmoke : BenchPlan.Full).RunAsync(cancel.Token);

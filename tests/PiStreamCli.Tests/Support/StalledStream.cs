@@ -70,6 +70,9 @@ internal sealed class StalledStream(int acceptedWrites = 1, bool keepWritten = f
     {
     }
 
+    /// <summary>Nothing is buffered here, so a flush completes at once (as a socket's does); the base class would queue it to the thread pool.</summary>
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

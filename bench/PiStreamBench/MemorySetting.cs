@@ -1,0 +1,20 @@
+namespace PiStream.Bench;
+
+/// <summary>One runtime setting tried for memory, given to the server as environment variables (they override the runtimeconfig).</summary>
+internal sealed record MemorySetting(string Name, IReadOnlyDictionary<string, string> Environment)
+{
+    /// <summary>The settings tried, one at a time against the build as shipped, then together.</summary>
+    public static IReadOnlyList<MemorySetting> All { get; } =
+    [
+        new("as built (ConcurrentGarbageCollection=false, TieredPGO=false in the runtimeconfig)", new Dictionary<string, string>()),
+        new("as before: concurrent GC and TieredPGO on (DOTNET_gcConcurrent=1, DOTNET_TieredPGO=1)", Env(("DOTNET_gcConcurrent", "1"), ("DOTNET_TieredPGO", "1"))),
+        new("+ TieredCompilation=false (DOTNET_TieredCompilation=0)", Env(("DOTNET_TieredCompilation", "0"))),
+        new("+ gen0 budget 4 MB (DOTNET_GCgen0size=0x400000)", Env(("DOTNET_GCgen0size", "0x400000"))),
+        new("+ GCConserveMemory=7", Env(("DOTNET_GCConserveMemory", "7"))),
+        new("+ GCHeapHardLimit=64 MB", Env(("DOTNET_GCHeapHardLimit", "0x4000000"))),
+        new("+ W^X off (DOTNET_EnableWriteXorExecute=0)", Env(("DOTNET_EnableWriteXorExecute", "0"))),
+        new("+ TieredCompilation off + W^X off", Env(("DOTNET_TieredCompilation", "0"), ("DOTNET_EnableWriteXorExecute", "0"))),
+    ];
+
+    private static Dictionary<string, string> Env(params (string Name, string Value)[] pairs) => pairs.ToDictionary(p => p.Name, p => p.Value);
+}

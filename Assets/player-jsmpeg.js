@@ -19,14 +19,18 @@
   FedSource.prototype.destroy = function () {};
 
   // WebGL only where a GPU draws it. Software WebGL (SwiftShader, llvmpipe) showed the first picture about twice as
-  // late and had a worse p99 than Canvas2D (docs/benchmarks.md, "JSMpeg renderers"); failIfMajorPerformanceCaveat
-  // makes the browser refuse a software context, so this costs no shader compile. ?webgl and ?canvas2d force one.
+  // late and had a worse p99 than Canvas2D (docs/benchmarks.md, "Performance at the limit"). A context that the
+  // browser itself calls slow is refused (failIfMajorPerformanceCaveat); Chromium's SwiftShader is not, so the
+  // renderer's name decides. No shader is compiled here. ?webgl and ?canvas2d force one.
   function hardwareWebGl() {
     try {
       var gl = document.createElement('canvas').getContext('webgl', { failIfMajorPerformanceCaveat: true });
-      var lose = gl && gl.getExtension('WEBGL_lose_context');
+      if (!gl) { return false; }
+      var info = gl.getExtension('WEBGL_debug_renderer_info');
+      var name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+      var lose = gl.getExtension('WEBGL_lose_context');
       if (lose) { lose.loseContext(); }
-      return !!gl;
+      return !/swiftshader|llvmpipe|softpipe|software|basic render/i.test(name);
     } catch (e) {
       return false;
     }

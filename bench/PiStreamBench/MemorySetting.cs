@@ -6,8 +6,8 @@ internal sealed record MemorySetting(string Name, IReadOnlyDictionary<string, st
     /// <summary>The settings tried, one at a time against the build as shipped, then together.</summary>
     public static IReadOnlyList<MemorySetting> All { get; } =
     [
-        new("as built (ConcurrentGarbageCollection=false, TieredPGO=false in the runtimeconfig)", new Dictionary<string, string>()),
-        new("as before: concurrent GC and TieredPGO on (DOTNET_gcConcurrent=1, DOTNET_TieredPGO=1)", Env(("DOTNET_gcConcurrent", "1"), ("DOTNET_TieredPGO", "1"))),
+        new("as built (runtime defaults)", new Dictionary<string, string>()),
+        new("+ ConcurrentGarbageCollection=false, TieredPGO=false (DOTNET_gcConcurrent=0, DOTNET_TieredPGO=0)", Env(("DOTNET_gcConcurrent", "0"), ("DOTNET_TieredPGO", "0"))),
         new("+ TieredCompilation=false (DOTNET_TieredCompilation=0)", Env(("DOTNET_TieredCompilation", "0"))),
         new("+ gen0 budget 4 MB (DOTNET_GCgen0size=0x400000)", Env(("DOTNET_GCgen0size", "0x400000"))),
         new("+ GCConserveMemory=7", Env(("DOTNET_GCConserveMemory", "7"))),

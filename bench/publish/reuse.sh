@@ -30,6 +30,7 @@ sleep 1
 for round in $(seq "$ROUNDS"); do
   echo "round $round"
   run none          "$AFTER"
+  run none-before   "$BEFORE"
   run publish-copy  "$AFTER"  --publish rtmp://127.0.0.1:19351/live/cam
   run publish-encode "$BEFORE" --publish rtmp://127.0.0.1:19351/live/cam
   run record-copy   "$AFTER"  --record rec --segment-length 10s

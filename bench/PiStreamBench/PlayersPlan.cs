@@ -23,7 +23,7 @@ internal sealed record PlayersPlan(
         LatencyDuration: TimeSpan.FromSeconds(20),
         DriftDuration: TimeSpan.FromMinutes(10),
         DriftWindow: TimeSpan.FromMinutes(1),
-        QualitySizes: [(640, 480, "800k"), (1280, 720, "2M")],
+        QualitySizes: [(640, 480, "800k"), (1280, 720, "2M"), (1280, 720, "1M")],
         QualitySources: [ViewerQuality.TestPattern, ViewerQuality.NaturalMotion],
         QualityFrames: 240,
         CpuWindow: TimeSpan.FromSeconds(10),

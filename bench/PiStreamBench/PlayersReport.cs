@@ -64,8 +64,32 @@ internal static class PlayersReport
                 var h264 = g.First(q => q.Codec == "h264");
                 return new[] { g.Key.Source, $"{g.Key.Width}x{g.Key.Height}, {g.Key.Bitrate}", Ssim(mpeg1), N(mpeg1.ReceivedKbps, "0"), Ssim(h264), N(h264.ReceivedKbps, "0"), mpeg1.Frames.ToString(CultureInfo.InvariantCulture), $"{mpeg1.Load} / {h264.Load}" };
             }));
+        HalfBitrate(text, quality);
         return text.ToString();
     }
+
+    /// <summary>The target: H.264 at half the bitrate matches or beats MPEG-1, for every size measured at both bitrates.</summary>
+    private static void HalfBitrate(StringBuilder text, IReadOnlyList<QualityResult> quality)
+    {
+        var measured = quality.Where(q => q.Problem is null).ToList();
+        foreach (var mpeg1 in measured.Where(q => q.Codec == "mpeg1"))
+        {
+            var half = measured.FirstOrDefault(q => q.Codec == "h264" && q.Source == mpeg1.Source && q.Width == mpeg1.Width && q.Height == mpeg1.Height
+                && BitsPerSecond(q.Bitrate) * 2 == BitsPerSecond(mpeg1.Bitrate));
+            if (half is not null)
+            {
+                var verdict = half.Ssim >= mpeg1.Ssim ? "matches or beats it" : "falls short";
+                text.AppendLine(Invariant($"- {mpeg1.Source}, {mpeg1.Width}x{mpeg1.Height}: H.264 at {half.Bitrate} (SSIM {half.Ssim:0.0000}) against MPEG-1 at {mpeg1.Bitrate} ({mpeg1.Ssim:0.0000}): H.264 at half the bitrate {verdict}."));
+            }
+        }
+    }
+
+    private static long BitsPerSecond(string bitrate) => bitrate[^1] switch
+    {
+        'k' or 'K' => long.Parse(bitrate[..^1], CultureInfo.InvariantCulture) * 1000,
+        'M' or 'm' => long.Parse(bitrate[..^1], CultureInfo.InvariantCulture) * 1_000_000,
+        _ => long.Parse(bitrate, CultureInfo.InvariantCulture),
+    };
 
     public static string RenderDrift(PlayerLatency drift, TimeSpan window, bool quick)
     {

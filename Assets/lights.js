@@ -1,4 +1,4 @@
-// Light panel for the Pan-Tilt HAT's pixels: colour and white level for all pixels or one, sent as the seed's
+// Light panel for the Pan-Tilt HAT's pixels: colour and white level for all pixels or one, sent as pistreaming's
 // /do_light?N=R,G,B,W. Shown only when the server has a HAT (status.lights), disabled when it is read-only; every
 // open page follows changes through the {"type":"lights"} event.
 const panel = document.createElement('details');

@@ -8,7 +8,7 @@ internal static class LightOptions
 {
     public static readonly Option<LightType> Type = new("--light-type")
     {
-        Description = "Pixel order of the HAT's light strip: grbw (default, the seed's 8-pixel RGBW stick), rgbw, rgb or grb.",
+        Description = "Pixel order of the HAT's light strip: grbw (default, pistreaming's 8-pixel RGBW stick), rgbw, rgb or grb.",
         DefaultValueFactory = _ => LightType.Grbw,
         CustomParser = result =>
         {

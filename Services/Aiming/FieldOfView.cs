@@ -6,7 +6,7 @@ internal sealed record FieldOfView(double Horizontal, double Vertical, string So
     /// <summary>What the test pattern pretends to be seen through: the Camera Module v2's 62.2 x 48.8 degrees.</summary>
     public static FieldOfView Assumed { get; } = new(62.2, 48.8, "assumed for the test pattern (Camera Module v2's); --hfov and --vfov set it");
 
-    /// <summary>The field of view of a Raspberry Pi camera sensor (REFERENCE §7), or null when it depends on the lens or is unknown.</summary>
+    /// <summary>The field of view of a Raspberry Pi camera sensor (docs/pantilt.md, "Pointing like a PTZ camera"), or null when it depends on the lens or is unknown.</summary>
     public static FieldOfView? ForSensor(string? sensor)
     {
         var name = (sensor ?? "").ToLowerInvariant();

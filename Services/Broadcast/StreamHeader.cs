@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace PiStream.Services.Broadcast;
 
 /// <summary>
-/// The first WebSocket message of a stream. MPEG-1 (the seed's): ASCII "jsmp", then width and height as
+/// The first WebSocket message of a stream. MPEG-1 (pistreaming's): ASCII "jsmp", then width and height as
 /// big-endian uint16. H.264: ASCII "h264", width, height and frames per second as big-endian uint16.
 /// </summary>
 internal static class StreamHeader

@@ -4,7 +4,7 @@ namespace PiStream.Services.Broadcast;
 
 /// <summary>
 /// The viewer instruments of meter "PiStream" (docs/metrics.md), shared by every kind of viewer and told apart by the
-/// tag <c>kind</c>: <c>page</c> (WebSocket on the HTTP port), <c>legacy</c> (the seed's WebSocket port), <c>mjpeg</c>
+/// tag <c>kind</c>: <c>page</c> (WebSocket on the HTTP port), <c>legacy</c> (pistreaming's WebSocket port), <c>mjpeg</c>
 /// (/stream.mjpg). A viewer is tracked while connected (its own counters are read at each scrape, so the per-frame
 /// path records nothing); when it leaves, its totals are kept. All are observed at scrape time, so every kind is
 /// exported from the start, at 0.

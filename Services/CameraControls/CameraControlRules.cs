@@ -1,6 +1,6 @@
 namespace PiStream.Services.CameraControls;
 
-/// <summary>The values rpicam-vid accepts for each image control (rpicam-apps documentation, REFERENCE §7).</summary>
+/// <summary>The values rpicam-vid accepts for each image control (rpicam-apps documentation; docs/camera-controls.md).</summary>
 internal static class CameraControlRules
 {
     public static readonly string[] Awb = ["auto", "incandescent", "tungsten", "fluorescent", "indoor", "daylight", "cloudy", "custom"];

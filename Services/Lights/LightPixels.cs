@@ -1,7 +1,7 @@
 namespace PiStream.Services.Lights;
 
 /// <summary>
-/// The HAT's 72-byte pixel buffer (REFERENCE §7): 24 pixels of 3 bytes (RGB: r,g,b; GRB: g,r,b) or 18 pixels of
+/// The HAT's 72-byte pixel buffer (docs/pantilt.md, "Lights"): 24 pixels of 3 bytes (RGB: r,g,b; GRB: g,r,b) or 18 pixels of
 /// 4 bytes (RGBW: r,g,b,w; GRBW: g,r,b,w), pixel 0 first.
 /// </summary>
 internal static class LightPixels

@@ -1,7 +1,7 @@
 namespace PiStream.Services.Lights;
 
 /// <summary>
-/// The seed's <c>/do_light?N=R,G,B,W</c>: one or more pairs, in order, where <c>N</c> is a pixel index
+/// pistreaming's <c>/do_light?N=R,G,B,W</c>: one or more pairs, in order, where <c>N</c> is a pixel index
 /// (0..count-1) or <c>-1</c> for all, and the value is four whole numbers 0..255 separated by commas. Numbers are
 /// plain ASCII digits (a leading minus only for <c>-1</c>). Anything else is an error naming the fix, and nothing changes.
 /// </summary>

@@ -7,7 +7,7 @@ using PiStream.Services.Http;
 namespace PiStream.Services.Lights;
 
 /// <summary>
-/// The seed's <c>/do_light?N=R,G,B,W</c> (changes the lights on GET) and <c>GET /api/lights</c>. A bad query is a 400
+/// pistreaming's <c>/do_light?N=R,G,B,W</c> (changes the lights on GET) and <c>GET /api/lights</c>. A bad query is a 400
 /// (<see cref="LightQuery"/>) before anything changes, with or without a HAT; without one a good request is a 503.
 /// </summary>
 internal static class LightsEndpoints

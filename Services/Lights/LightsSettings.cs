@@ -3,7 +3,7 @@ namespace PiStream.Services.Lights;
 /// <summary>The strip on the HAT's light connector: its pixel order (<c>--light-type</c>) and how many pixels it has (<c>--light-count</c>).</summary>
 internal sealed record LightsSettings(LightType Type = LightType.Grbw, int Count = LightsSettings.DefaultCount)
 {
-    /// <summary>The seed's strip: 8 pixels.</summary>
+    /// <summary>pistreaming's strip: 8 pixels.</summary>
     public const int DefaultCount = 8;
 
     public static LightsSettings Default { get; } = new();

@@ -22,7 +22,7 @@ internal sealed class PanTiltHat : IDisposable
     private const byte PanEnable = 0b01;
     private const byte TiltEnable = 0b10;
 
-    /// <summary>Config bits 2 and 3: lights enabled, WS2812 mode (what Pimoroni's library and the seed set).</summary>
+    /// <summary>Config bits 2 and 3: lights enabled, WS2812 mode (what Pimoroni's library and pistreaming set).</summary>
     private const byte LightBits = 0b0_1100;
 
     /// <summary>Config bits 2..4 (lights enable, light mode, light on): kept when the servos are switched off.</summary>

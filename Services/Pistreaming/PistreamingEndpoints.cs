@@ -9,7 +9,7 @@ using PiStream.Services.Web;
 
 namespace PiStream.Services.Pistreaming;
 
-/// <summary><c>/</c> on the seed's WebSocket-only port (<c>--ws-port</c>): the <c>jsmp</c> header, then the feed's MPEG-1 elementary stream.</summary>
+/// <summary><c>/</c> on pistreaming's WebSocket-only port (<c>--ws-port</c>): the <c>jsmp</c> header, then the feed's MPEG-1 elementary stream.</summary>
 internal static class PistreamingEndpoints
 {
     public static IEndpointRouteBuilder MapPistreaming(this IEndpointRouteBuilder endpoints)

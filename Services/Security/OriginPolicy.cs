@@ -5,7 +5,7 @@ namespace PiStream.Services.Security;
 
 /// <summary>
 /// Which web pages may use this server from a browser, with or without a login: pages of this host (any
-/// port, so a page served on the HTTP port may open the seed's WebSocket port, and pistreaming's own page
+/// port, so a page served on the HTTP port may open pistreaming's WebSocket port, and pistreaming's own page
 /// from another port keeps working) and the origins given with <c>--allow-origin</c>. Programs that are not
 /// browser pages send neither <c>Origin</c> nor <c>Sec-Fetch-Site</c> and pass.
 /// </summary>

@@ -5,7 +5,7 @@ using PiStream.Services.Http;
 
 namespace PiStream.Services.Web;
 
-/// <summary>The live stream's WebSocket, <c>/stream</c> on the HTTP port (the seed's WebSocket-only port is <c>Pistreaming</c>'s).</summary>
+/// <summary>The live stream's WebSocket, <c>/stream</c> on the HTTP port (the WebSocket-only port for pistreaming's own clients lives in <c>Pistreaming</c>).</summary>
 internal static class StreamEndpoints
 {
     public static IEndpointRouteBuilder MapViewerStream(this IEndpointRouteBuilder endpoints)

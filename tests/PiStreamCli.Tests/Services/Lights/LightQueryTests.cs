@@ -2,7 +2,7 @@ using PiStream.Services.Lights;
 
 namespace PiStream.Tests.Services.Lights;
 
-/// <summary>The seed's <c>/do_light?N=R,G,B,W</c> query, read strictly.</summary>
+/// <summary>pistreaming's <c>/do_light?N=R,G,B,W</c> query, read strictly.</summary>
 public sealed class LightQueryTests
 {
     [Fact]

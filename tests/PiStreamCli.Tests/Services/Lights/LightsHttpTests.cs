@@ -6,7 +6,7 @@ using PiStream.Tests.Support;
 
 namespace PiStream.Tests.Services.Lights;
 
-/// <summary>The seed's <c>/do_light</c> and <c>/api/lights</c> on a real server with the simulated HAT.</summary>
+/// <summary>pistreaming's <c>/do_light</c> and <c>/api/lights</c> on a real server with the simulated HAT.</summary>
 public sealed class LightsHttpTests
 {
     [Fact]

@@ -1,0 +1,65 @@
+using System.Net;
+using PiStream.Testing;
+using PiStream.Tests.Support;
+
+namespace PiStream.Tests.Services.Jpeg;
+
+/// <summary>
+/// "One request must not stall the live stream": a real serve whose JPEG encoder hangs (SIGSTOP) keeps streaming at
+/// its frame rate, and the snapshots asked for meanwhile end with an answer instead of hanging.
+/// </summary>
+public sealed class SnapshotStallTests
+{
+    private const int Framerate = 24;
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_hung_JPEG_encoder_holds_up_neither_the_live_stream_nor_the_snapshot_requests()
+    {
+        var port = FreePorts.Free();
+        await using var cli = await CliProcess.ServeAsync("--source", "test", "--bind", "127.0.0.1", "--port", $"{port}", "--ws-port", $"{FreePorts.Free()}",
+            "--codec", "mpeg1", "--framerate", $"{Framerate}", "--width", "320", "--height", "240");
+        await using var viewer = await StreamClient.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/stream"));
+        await viewer.WaitForFramesAsync(5, Generous);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = Generous };
+        using (var first = await http.GetAsync("snapshot.jpg"))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        var encoder = Assert.Single(cli.Children(), pid => CommandLine(pid).Contains("-c:v mjpeg", StringComparison.Ordinal));
+        ProcessTree.Signal(encoder, "STOP");
+        try
+        {
+            var before = viewer.Frames.Count;
+            var snapshots = Enumerable.Range(0, 3).Select(_ => http.GetAsync("snapshot.jpg")).ToArray();
+            await Task.Delay(TimeSpan.FromSeconds(4));
+            var streamed = viewer.Frames.Count - before;
+
+            // 96 frames in 4 s; a quarter of them is far above a stream that waits for the encoder (none).
+            Assert.True(streamed >= Framerate, $"the live stream sent {streamed} frames in 4 s while the JPEG encoder hung");
+            var answers = await Task.WhenAll(snapshots).WaitAsync(Generous);
+            Assert.All(answers, answer => Assert.Contains(answer.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable }));
+            foreach (var answer in answers)
+            {
+                answer.Dispose();
+            }
+        }
+        finally
+        {
+            ProcessTree.Signal(encoder, "CONT");
+        }
+    }
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+}

@@ -4,6 +4,7 @@ using PiStream.Tests.Support;
 namespace PiStream.Tests.Services.Metrics;
 
 /// <summary>GET /metrics against a real serve, read by a real Prometheus text parser.</summary>
+[Collection(ReadsProcessWideMetrics.Name)]
 public sealed class MetricsHttpTests
 {
     private static readonly (string Name, string Type)[] Required =

@@ -7,6 +7,7 @@ namespace PiStream.Tests.Services.Pipeline;
 /// /api/status counts every kind of viewer in <c>viewers</c>, with <c>viewersByKind</c>, and /metrics' <c>pistream_viewers</c>
 /// agrees: a page viewer, a pistreaming client on --ws-port and an MJPEG client, all at once.
 /// </summary>
+[Collection(ReadsProcessWideMetrics.Name)]
 public sealed class ViewerStatusTests
 {
     [Fact]

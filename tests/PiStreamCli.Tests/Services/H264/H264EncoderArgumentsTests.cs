@@ -14,7 +14,7 @@ public sealed class H264EncoderArgumentsTests
         Assert.Equal(
             "-hide_banner -loglevel warning -nostats -f rawvideo -pix_fmt yuv420p -video_size 640x480 -framerate 30 -i pipe:0 -an " +
             "-c:v libx264 -preset superfast -tune zerolatency -bf 0 -g 60 -keyint_min 60 -sc_threshold 0 " +
-            "-b:v 800000 -maxrate 800000 -bufsize 400000 -pix_fmt yuv420p -f flv -flvflags no_duration_filesize -flush_packets 1 pipe:1",
+            "-b:v 800000 -maxrate 800000 -bufsize 800000 -pix_fmt yuv420p -f flv -flvflags no_duration_filesize -flush_packets 1 pipe:1",
             string.Join(' ', H264EncoderArguments.LibX264(Settings)));
     }
 

@@ -50,6 +50,21 @@ public sealed class H264StreamTests
     }
 
     [Fact]
+    public async Task The_bitrate_is_the_target_and_no_second_of_stream_carries_more_than_twice_it()
+    {
+        const int bitrate = 100_000, framerate = 15, seconds = 6;
+        await using var server = await TestServer.StartAsync(TestServer.Settings with { Codec = CodecRequest.H264, Format = new(640, 480, framerate), KeyframeInterval = framerate, BitrateBitsPerSecond = bitrate });
+        await using var viewer = await StreamClient.ConnectAsync(server.StreamUri);
+        await viewer.WaitForFramesAsync(framerate * seconds, TimeSpan.FromSeconds(40));
+
+        var sizes = viewer.Frames.Take(framerate * seconds).Select(frame => frame.Data.Length).ToArray();
+        var busiestSecond = Enumerable.Range(0, sizes.Length - framerate + 1).Max(start => sizes.AsSpan(start, framerate).ToArray().Sum());
+        const int buffer = bitrate; // bits: any stretch of T seconds carries at most bitrate * T + buffer (plus Annex B start codes)
+        Assert.InRange(busiestSecond, 1, (bitrate + buffer) / 8 * 1.05);
+        Assert.InRange(sizes.Sum(), 0.3 * seconds * bitrate / 8, ((seconds * bitrate) + buffer) / 8 * 1.05);
+    }
+
+    [Fact]
     public async Task Status_says_which_codec_and_encoder_run()
     {
         await using var server = await TestServer.StartAsync(TestServer.Settings with { Codec = CodecRequest.Auto });

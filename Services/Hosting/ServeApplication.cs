@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -45,9 +46,13 @@ internal static class ServeApplication
         var format = settings.Format;
         var encoderFlips = (Horizontal: settings.HorizontalFlip && !capture.AppliesFlips, Vertical: settings.VerticalFlip && !capture.AppliesFlips);
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
+        // The empty builder reads no appsettings.json, environment variables or command line (serve's options are its
+        // whole configuration) and watches no files: Kestrel, routing and logging are added by hand, nothing else loads.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore();
         var services = builder.Services;
+        services.AddRoutingCore();
+        services.AddLogging();
         services.AddSingleton(loggerFactory);
         services.AddSingleton<IHostLifetime, CommandLineLifetime>();
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1.5));

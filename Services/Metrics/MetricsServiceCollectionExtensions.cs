@@ -13,11 +13,14 @@ internal static class MetricsServiceCollectionExtensions
 {
     public const string MeterName = "PiStream";
 
+    public const int CardinalityLimit = 100;
+
     public static IServiceCollection AddPrometheusMetrics(this IServiceCollection services)
     {
         services.AddMetrics();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(MeterName, "System.Runtime")
+            .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = CardinalityLimit })
             .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }

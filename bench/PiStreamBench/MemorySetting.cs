@@ -8,7 +8,9 @@ internal sealed record MemorySetting(string Name, IReadOnlyDictionary<string, st
     [
         new("as built (runtime defaults)", new Dictionary<string, string>()),
         new("+ ConcurrentGarbageCollection=false, TieredPGO=false (DOTNET_gcConcurrent=0, DOTNET_TieredPGO=0)", Env(("DOTNET_gcConcurrent", "0"), ("DOTNET_TieredPGO", "0"))),
+        new("+ TieredPGO=false (DOTNET_TieredPGO=0)", Env(("DOTNET_TieredPGO", "0"))),
         new("+ TieredCompilation=false (DOTNET_TieredCompilation=0)", Env(("DOTNET_TieredCompilation", "0"))),
+        new("+ segments GC instead of regions (DOTNET_GCName=libclrgc.so)", Env(("DOTNET_GCName", "libclrgc.so"))),
         new("+ gen0 budget 4 MB (DOTNET_GCgen0size=0x400000)", Env(("DOTNET_GCgen0size", "0x400000"))),
         new("+ GCConserveMemory=7", Env(("DOTNET_GCConserveMemory", "7"))),
         new("+ GCHeapHardLimit=64 MB", Env(("DOTNET_GCHeapHardLimit", "0x4000000"))),

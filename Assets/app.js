@@ -28,10 +28,21 @@
   var mpeg1Only = !decodesH264 || params.get('player') === 'jsmpeg';
   state.streamPath = mpeg1Only ? '/stream/mpeg1' : '/stream';
 
+  // Option names in the text (--max-viewers) are kept on one line: a phone would otherwise break them at a hyphen.
   function setConnection(name, text) {
     state.connection = name;
     connection.dataset.state = name;
-    connection.textContent = text;
+    connection.textContent = '';
+    text.split(/(--[a-z0-9-]+)/).forEach(function (part, i) {
+      if (i % 2 === 0) {
+        connection.appendChild(document.createTextNode(part));
+      } else {
+        var option = document.createElement('span');
+        option.className = 'option';
+        option.textContent = part;
+        connection.appendChild(option);
+      }
+    });
   }
 
   // The first message of each connection says what follows: "jsmp" + width + height (MPEG-1 in MPEG-TS),

@@ -108,15 +108,12 @@ internal sealed class Viewer : IDisposable
         }
 
         message.AddReference();
-        if (_queue.Writer.TryWrite(message))
+        if (!_queue.Writer.TryWrite(message))
         {
-            _doorbell.Ring();
+            _pendingText.Add(message); // a full queue: kept aside and sent before the next frame
         }
-        else
-        {
-            _pendingText.Add(message);
-            _doorbell.Ring();
-        }
+
+        _doorbell.Ring();
     }
 
     /// <summary>Sends the stream header, then runs until the client leaves, the viewer is closed, or <paramref name="stopping"/> fires.</summary>

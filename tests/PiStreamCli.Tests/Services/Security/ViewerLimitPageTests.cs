@@ -35,6 +35,9 @@ public sealed class ViewerLimitPageTests
             Assert.Equal(Refusal, await connection.TextContentAsync());
             Assert.True(await connection.IsVisibleAsync());
             await SaveScreenshotsAsync(page, "viewer-limit");
+            await page.SetViewportSizeAsync(390, 844);
+            var lineBoxes = await page.EvaluateAsync<int[]>("() => Array.from(document.querySelectorAll('#connection .option')).map(option => option.getClientRects().length)");
+            Assert.Equal([1], lineBoxes); // "--max-viewers" on one line on a phone, not broken at its hyphen
             for (var i = 0; i < 30; i++)
             {
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, await WebSocketProbe.StatusAsync(server.StreamUri));

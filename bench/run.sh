@@ -4,9 +4,10 @@
 #   bash bench/run.sh --quick   CI smoke (< 1 min): checks the harness runs, writes nothing to docs/
 #   bash bench/run.sh --home    snapshot latency and MJPEG CPU (~3 min), its own section of docs/benchmarks.md
 #   bash bench/run.sh --players [--quick]         latency per player at 640x480 and 1280x720, SSIM through the viewer,
-#                                                 encoder CPU, fan-out by codec (~11 min): its own section (quick: prints only)
+#                                                 encoder CPU, fan-out by codec (~14 min): its own section (quick: prints only)
 #   bash bench/run.sh --players-drift [--quick]   the MSE player's latency drift over 10 minutes: its own section
-#   bash bench/run.sh --players-quality [--quick] the SSIM part of --players alone (~5 min): its own section
+#   bash bench/run.sh --players-quality [--quick] the SSIM part of --players alone (~9 min): its own section
+#                                                 (both fetch the camera clip once into ~/.cache/pistream-bench, see camera_clip)
 #   bash bench/run.sh --perf [--quick] [--parts fanout,memory,budget,renderer] [--rounds N]
 #                               pistream against the node relay (bench/relay), memory per runtime setting, the
 #                               one-core Pi budget, JSMpeg renderers (~20 min); its own section of docs/benchmarks.md
@@ -37,6 +38,44 @@ elif [ "${1:-}" = "--perf" ]; then
 elif [ -n "${1:-}" ]; then
   echo "usage: bash bench/run.sh [--quick|--home|--players|--players-drift|--players-quality [--quick]|--perf [--quick] [--parts LIST] [--rounds N]]" >&2
   exit 2
+fi
+
+# The quality benchmark's camera clip (issue 12: "a natural-motion clip"): OpenCV's vtest.avi from Debian's
+# opencv-doc package, kept in a cache folder (never in the repository) and handed over as BENCH_CAMERA_CLIP, or
+# why there is none as BENCH_CAMERA_CLIP_MISSING (not PISTREAM_*: serve reads those as its settings).
+# --players and --players-quality fetch it once (96 MB package, one file kept); their --quick runs download
+# nothing and use the clip only if it is already cached.
+camera_clip() {
+  local cache="${XDG_CACHE_HOME:-$HOME/.cache}/pistream-bench"
+  local clip="$cache/vtest.avi" member=./usr/share/doc/opencv-doc/examples/data/vtest.avi tmp why
+  unset BENCH_CAMERA_CLIP BENCH_CAMERA_CLIP_MISSING
+  if [ ! -s "$clip" ]; then
+    if [ "$1" = quick ]; then
+      export BENCH_CAMERA_CLIP_MISSING="not in $cache (a --quick run downloads nothing; a full --players-quality run fetches it)"
+      return
+    elif ! command -v apt-get >/dev/null || ! command -v dpkg-deb >/dev/null; then
+      export BENCH_CAMERA_CLIP_MISSING="no apt-get/dpkg-deb here to fetch it from Debian's opencv-doc package"
+      return
+    fi
+    echo "fetching the camera clip (vtest.avi from Debian's opencv-doc) into $cache"
+    tmp=$(mktemp -d) why=
+    if ! (cd "$tmp" && apt-get download opencv-doc >download.log 2>&1); then
+      why="apt-get download opencv-doc failed: $(tail -n 1 "$tmp/download.log")"
+    elif ! dpkg-deb --fsys-tarfile "$tmp"/opencv-doc_*.deb | tar -x -C "$tmp" "$member"; then
+      why="$member is not in $(basename "$tmp"/opencv-doc_*.deb)"
+    elif ! { mkdir -p "$cache" && mv "$tmp/$member" "$clip.part" && mv "$clip.part" "$clip"; }; then
+      why="could not write $clip"
+    fi
+    rm -rf "$tmp" "$clip.part"
+    if [ -n "$why" ]; then
+      export BENCH_CAMERA_CLIP_MISSING="$why"
+      return
+    fi
+  fi
+  export BENCH_CAMERA_CLIP="$clip"
+}
+if [ "${1:-}" = "--players" ] || [ "${1:-}" = "--players-quality" ]; then
+  if [ "${2:-}" = "--quick" ]; then camera_clip quick; else camera_clip full; fi
 fi
 
 dotnet build bench/PiStreamBench/PiStreamBench.csproj -c Release --nologo -v quiet -clp:ErrorsOnly

@@ -12,7 +12,7 @@ internal static class PlayersMode
 {
     public static async Task<int> RunAsync(string mode, bool quick, string output, CancellationToken cancellationToken)
     {
-        var plan = quick ? PlayersPlan.QuickSmoke : PlayersPlan.Full;
+        var plan = (quick ? PlayersPlan.QuickSmoke : PlayersPlan.Full).With(CameraClip.FromEnvironment());
         var machine = MachineInfo.Read();
         if (mode == "--players-drift")
         {
@@ -31,7 +31,7 @@ internal static class PlayersMode
         if (mode == "--players-quality")
         {
             var only = await ViewerQuality.RunAsync(plan, cancellationToken);
-            WriteQuality(output, only, quick);
+            WriteQuality(output, only, plan);
             return only.Any(q => double.IsNaN(q.Ssim)) ? 1 : 0;
         }
 
@@ -54,14 +54,14 @@ internal static class PlayersMode
         var text = PlayersReport.Render(result, machine);
         PlayersReport.Write(output, PlayersReport.Begin, PlayersReport.End, "### Players, quality, encoder CPU and fan-out by codec (issue 12)", text);
         Console.WriteLine(text);
-        WriteQuality(output, quality, quick);
+        WriteQuality(output, quality, plan);
         var broken = latency.Any(p => p.Run.Latency.Count == 0) || quality.Any(q => double.IsNaN(q.Ssim)) || fanOut.Any(f => f.MeanFps <= 0) || cpu.Any(c => c.EncoderPercent <= 0);
         return broken ? 1 : 0;
     }
 
-    private static void WriteQuality(string output, IReadOnlyList<QualityResult> quality, bool quick)
+    private static void WriteQuality(string output, IReadOnlyList<QualityResult> quality, PlayersPlan plan)
     {
-        var text = PlayersReport.RenderQuality(quality, quick);
+        var text = PlayersReport.RenderQuality(quality, plan);
         PlayersReport.Write(output, PlayersReport.QualityBegin, PlayersReport.QualityEnd, "#### Quality (issue 12)", text);
         Console.WriteLine(text);
     }

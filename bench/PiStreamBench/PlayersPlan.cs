@@ -9,7 +9,7 @@ internal sealed record PlayersPlan(
     TimeSpan DriftDuration,
     TimeSpan DriftWindow,
     (int Width, int Height, string Bitrate)[] QualitySizes,
-    string[] QualitySources,
+    QualitySource[] QualitySources,
     int QualityFrames,
     TimeSpan CpuWindow,
     int[] FanOutLevels,
@@ -24,7 +24,7 @@ internal sealed record PlayersPlan(
         DriftDuration: TimeSpan.FromMinutes(10),
         DriftWindow: TimeSpan.FromMinutes(1),
         QualitySizes: [(640, 480, "800k"), (1280, 720, "2M"), (1280, 720, "1M")],
-        QualitySources: [ViewerQuality.TestPattern, ViewerQuality.NaturalMotion],
+        QualitySources: [QualitySource.TestPattern, QualitySource.FineDetail],
         QualityFrames: 240,
         CpuWindow: TimeSpan.FromSeconds(10),
         FanOutLevels: [1, 10, 50, 200],
@@ -39,10 +39,18 @@ internal sealed record PlayersPlan(
         DriftDuration: TimeSpan.FromSeconds(8),
         DriftWindow: TimeSpan.FromSeconds(2),
         QualitySizes: [(320, 240, "400k")],
-        QualitySources: [ViewerQuality.TestPattern, ViewerQuality.NaturalMotion],
+        QualitySources: [QualitySource.TestPattern, QualitySource.FineDetail],
         QualityFrames: 30,
         CpuWindow: TimeSpan.FromSeconds(2),
         FanOutLevels: [1, 5],
         FanOutWindow: TimeSpan.FromSeconds(1),
         Settle: TimeSpan.FromSeconds(0.5));
+
+    /// <summary>Why the camera clip is not among <see cref="QualitySources"/> (null when it is, or was never asked for).</summary>
+    public string? CameraMissing { get; init; }
+
+    /// <summary>This plan with the camera clip as its last quality source, or with the reason it has none.</summary>
+    public PlayersPlan With(CameraClip clip) => clip.Path is { } path
+        ? this with { QualitySources = [.. QualitySources, QualitySource.Camera(path)], CameraMissing = null }
+        : this with { CameraMissing = clip.Missing };
 }

@@ -7,24 +7,24 @@ namespace PiStream.Bench;
 
 /// <summary>
 /// SSIM of what a WebSocket viewer receives against the source frames, MPEG-1 against H.264 (libx264) at the same
-/// size and bitrate. The source is rendered to a raw yuv420p file first and played into serve in real time by an
+/// size and bitrate, for each <see cref="QualitySource"/> of the plan (test pattern, fine detail, camera clip).
+/// The source is rendered to a raw yuv420p file first and played into serve in real time by an
 /// <c>exec:</c> generator, so every source frame is known; a light viewer keeps the binary messages it receives,
 /// ffmpeg decodes them to a raw file (ffmpeg's decoders, not the browser's), the first decoded frames are matched to
 /// the source file (smallest luma difference) and ffmpeg's <c>ssim</c> filter compares the two raw files frame by frame.
 /// </summary>
 internal static partial class ViewerQuality
 {
-    /// <summary>ffmpeg's synthetic test picture: moving shapes, gradients and text.</summary>
-    public const string TestPattern = "testsrc2";
-
-    /// <summary>ffmpeg's Mandelbrot zoom: continuous natural-looking motion with fine detail everywhere (not a camera picture).</summary>
-    public const string NaturalMotion = "mandelbrot";
-
     private const int Framerate = 30;
 
     public static async Task<IReadOnlyList<QualityResult>> RunAsync(PlayersPlan plan, CancellationToken cancellationToken)
     {
         var results = new List<QualityResult>();
+        if (plan.CameraMissing is { } missing)
+        {
+            Console.WriteLine($"  quality {QualitySource.CameraName}: not measured: {missing}");
+        }
+
         var folder = Directory.CreateTempSubdirectory("pistream-quality-").FullName;
         try
         {
@@ -34,17 +34,29 @@ internal static partial class ViewerQuality
                 {
                     var file = Path.Combine(folder, "source.yuv");
                     var total = plan.QualityFrames + (plan.Quick ? 150 : 420); // room for start-up and warm-up before the viewer records
-                    await FfmpegAsync(["-f", "lavfi", "-i", $"{source}=size={width}x{height}:rate={Framerate}", "-frames:v", Text(total), "-f", "rawvideo", "-pix_fmt", "yuv420p", "-y", file], cancellationToken);
+                    string? renderFailed = null;
+                    try
+                    {
+                        await FfmpegAsync([.. source.RenderArguments(width, height, Framerate), "-frames:v", Text(total), "-f", "rawvideo", "-pix_fmt", "yuv420p", "-y", file], cancellationToken);
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        Console.Error.WriteLine($"  quality {source.Name} {width}x{height}: rendering the source: {e.Message}");
+                        renderFailed = "the source could not be rendered";
+                    }
+
                     foreach (var codec in new[] { "mpeg1", "h264" })
                     {
                         try
                         {
-                            results.Add(await MeasureAsync(plan, folder, file, total, source, codec, width, height, bitrate, cancellationToken));
+                            results.Add(renderFailed is null
+                                ? await MeasureAsync(plan, folder, file, total, source.Name, codec, width, height, bitrate, cancellationToken)
+                                : new QualityResult(source.Name, codec, width, height, bitrate, double.NaN, double.NaN, 0, MachineInfo.LoadAverage(), renderFailed));
                         }
                         catch (Exception e) when (e is InvalidOperationException or IOException or WebSocketException || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
                         {
-                            Console.Error.WriteLine($"  quality {source} {codec} {width}x{height}: {e.Message}");
-                            results.Add(new QualityResult(source, codec, width, height, bitrate, double.NaN, double.NaN, 0, MachineInfo.LoadAverage(), e.GetType().Name));
+                            Console.Error.WriteLine($"  quality {source.Name} {codec} {width}x{height}: {e.Message}");
+                            results.Add(new QualityResult(source.Name, codec, width, height, bitrate, double.NaN, double.NaN, 0, MachineInfo.LoadAverage(), e.GetType().Name));
                         }
                     }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,12 @@ internal static class WebServerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ListenerMatcherPolicy>());
         services.AddSingleton<ViewerEndpoint>();
         services.AddSingleton(_ => WebAssets.Load());
+        // A flush sends on the flushing thread instead of queueing the send to Kestrel's I/O threads: the broadcast
+        // writes a picture to every viewer in turn, and queued sends held each viewer's copy in Kestrel's memory pool
+        // until sent, so at every keyframe the pool grew by a few blocks a viewer and kept that peak (GC heap at 500
+        // viewers 26.5 -> 13.9 MB, docs/benchmarks.md). Socket completions still reach the thread pool (the runtime's
+        // DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS is not set), so request handlers run where they ran before.
+        services.Configure<SocketTransportOptions>(socket => socket.UnsafePreferInlineScheduling = true);
         services.Configure<KestrelServerOptions>(kestrel =>
         {
             var certificate = options.UsesTls ? X509Certificate2.CreateFromPemFile(options.TlsCertificate!, options.TlsKey) : null;

@@ -55,7 +55,8 @@ internal static class LiveCodecServiceCollectionExtensions
             return new StatusSection<OnDemandMpeg1Encoder, Mpeg1FallbackStatus>(
                 "mpeg1Fallback",
                 provider.GetRequiredService<OnDemandMpeg1Encoder>(),
-                mpeg1 => new Mpeg1FallbackStatus(pages.ViewerCount, mpeg1.IsRunning));
+                mpeg1 => new Mpeg1FallbackStatus(pages.ViewerCount, mpeg1.IsRunning),
+                WebJsonContext.Default.Mpeg1FallbackStatus);
         });
         services.AddHostedService(provider => new OnDemandMpeg1Service(provider.GetRequiredService<OnDemandMpeg1Encoder>(), provider.GetRequiredService<RawFrameHub>()));
         return services;

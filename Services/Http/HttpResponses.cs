@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 
 namespace PiStream.Services.Http;
@@ -7,7 +8,7 @@ namespace PiStream.Services.Http;
 internal static class HttpResponses
 {
     /// <summary>The JSON style of every pistream answer: camelCase names, as the page expects.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Json = WebJsonContext.Default.Options;
 
     private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
 
@@ -25,7 +26,10 @@ internal static class HttpResponses
         return response.Body.WriteAsync(bytes).AsTask();
     }
 
-    public static Task WriteJsonAsync<T>(HttpResponse response, T value) => WriteJsonBytesAsync(response, JsonSerializer.SerializeToUtf8Bytes(value, Json));
+    public static Task WriteJsonAsync<T>(HttpResponse response, T value) => WriteJsonBytesAsync(response, JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo<T>(Json)));
+
+    /// <summary>The compiled JSON contract of <typeparamref name="T"/> in <paramref name="json"/> (it must be listed in <see cref="WebJsonContext"/>).</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions json) => (JsonTypeInfo<T>)json.GetTypeInfo(typeof(T));
 
     public static Task WriteJsonBytesAsync(HttpResponse response, byte[] json)
     {

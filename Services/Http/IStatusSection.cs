@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace PiStream.Services.Http;
@@ -13,5 +12,5 @@ internal interface IStatusSection
     string? Name { get; }
 
     /// <summary>The section's current value as JSON (null when the feature has nothing to report).</summary>
-    JsonNode? Read(JsonSerializerOptions json);
+    JsonNode? Read();
 }

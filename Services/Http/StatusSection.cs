@@ -1,12 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace PiStream.Services.Http;
 
-/// <summary>A typed <see cref="IStatusSection"/>: reads a <typeparamref name="TSection"/> record from a feature's service.</summary>
-internal sealed class StatusSection<TService, TSection>(string? name, TService service, Func<TService, TSection> read) : IStatusSection
+/// <summary>
+/// A typed <see cref="IStatusSection"/>: reads a <typeparamref name="TSection"/> record from a feature's service and
+/// writes it with its compiled JSON <paramref name="contract"/> (features take theirs from <see cref="WebJsonContext"/>).
+/// </summary>
+internal sealed class StatusSection<TService, TSection>(string? name, TService service, Func<TService, TSection> read, JsonTypeInfo<TSection> contract) : IStatusSection
 {
     public string? Name => name;
 
-    public JsonNode? Read(JsonSerializerOptions json) => JsonSerializer.SerializeToNode(read(service), json);
+    public JsonNode? Read() => JsonSerializer.SerializeToNode(read(service), contract);
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using PiStream.Services.Http;
 using PiStream.Services.PanTilt;
 
 namespace PiStream.Services.Lights;
@@ -8,8 +8,6 @@ namespace PiStream.Services.Lights;
 /// <summary>Sets the lights through a running <c>pistream serve</c> (which owns the HAT): <c>/do_light</c>, or <c>/api/lights</c> to only read.</summary>
 internal sealed class LightsClient(HttpClient http)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>
     /// Sends the changes and returns every pixel's colour as the server reports it. Throws
     /// <see cref="PanTiltRequestException"/> for an answer other than 200, <see cref="HttpRequestException"/> when the
@@ -25,7 +23,7 @@ internal sealed class LightsClient(HttpClient http)
             throw new PanTiltRequestException(response.StatusCode, text.Length > 0 ? text : $"{(int)response.StatusCode} {response.ReasonPhrase}");
         }
 
-        var body = await response.Content.ReadFromJsonAsync<LightsDocument>(Json, cancellationToken);
+        var body = await response.Content.ReadFromJsonAsync(WebJsonContext.Default.LightsDocument, cancellationToken);
         return body?.Pixels.Select(p => new LightColor((byte)p[0], (byte)p[1], (byte)p[2], (byte)p[3])).ToArray() ?? [];
     }
 }

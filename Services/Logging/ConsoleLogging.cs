@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
@@ -20,12 +22,16 @@ internal static class ConsoleLogging
             .AddFilter("Microsoft", LogLevel.Warning)
             .AddFilter("System", LogLevel.Warning)
             .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None)
-            .AddConsole(console => console.FormatterName = journal ? JournalConsoleFormatter.FormatName : ShortConsoleFormatter.FormatName)
-            .AddConsoleFormatter<JournalConsoleFormatter, ConsoleFormatterOptions>()
-            .AddConsoleFormatter<ShortConsoleFormatter, ConsoleFormatterOptions>(format =>
-            {
-                format.TimestampFormat = "HH:mm:ss ";
-                format.IncludeScopes = false;
-            });
+            .AddConsole(console => console.FormatterName = journal ? JournalConsoleFormatter.FormatName : ShortConsoleFormatter.FormatName);
+
+        // Registered by hand rather than with AddConsoleFormatter, which also binds the formatter's options to
+        // configuration through reflection (pistream reads no logging configuration, and the Native AOT build has none).
+        logging.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ConsoleFormatter, JournalConsoleFormatter>());
+        logging.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ConsoleFormatter, ShortConsoleFormatter>());
+        logging.Services.Configure<ConsoleFormatterOptions>(format =>
+        {
+            format.TimestampFormat = "HH:mm:ss ";
+            format.IncludeScopes = false;
+        });
     }
 }

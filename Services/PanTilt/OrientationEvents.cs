@@ -1,18 +1,17 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using PiStream.Services.Broadcast;
+using PiStream.Services.Http;
 
 namespace PiStream.Services.PanTilt;
 
 /// <summary>Pushes <c>{"type":"orientation","pan":10,"tilt":-5}</c> to every open page as a WebSocket text message.</summary>
 internal sealed class OrientationEvents(Broadcaster broadcaster, StreamMessagePool pool)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Publish(Orientation orientation)
     {
         var message = pool.Rent();
-        message.Append(JsonSerializer.SerializeToUtf8Bytes(new { type = "orientation", pan = orientation.Pan, tilt = orientation.Tilt }, Json));
+        message.Append(JsonSerializer.SerializeToUtf8Bytes(new OrientationEvent(orientation.Pan, orientation.Tilt), WebJsonContext.Default.OrientationEvent));
         message.Complete(false, WebSocketMessageType.Text);
         broadcaster.PublishText(message);
         message.Release();

@@ -1,15 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using PiStream.Services.Http;
 
 namespace PiStream.Services.PanTilt;
 
 /// <summary>Moves the camera through a running <c>pistream serve</c> (which owns the HAT): /do_orient, or /api/orientation to only read.</summary>
 internal sealed class PanTiltClient(HttpClient http)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>
     /// Sends the axes <paramref name="move"/> gives (none: just reads) and returns the server's orientation. Throws
     /// <see cref="PanTiltRequestException"/> for an answer other than 200, <see cref="HttpRequestException"/> when the
@@ -36,6 +34,6 @@ internal sealed class PanTiltClient(HttpClient http)
             throw new PanTiltRequestException(response.StatusCode, text.Length > 0 ? text : $"{(int)response.StatusCode} {response.ReasonPhrase}");
         }
 
-        return await response.Content.ReadFromJsonAsync<Orientation>(Json, cancellationToken);
+        return await response.Content.ReadFromJsonAsync(WebJsonContext.Default.Orientation, cancellationToken);
     }
 }

@@ -12,7 +12,6 @@ internal sealed class PresetStore
 {
     public const string FileName = "presets.json";
     public const int MaxPresets = 100;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private readonly Lock _lock = new();
     private readonly ILogger _logger;
     private List<Preset> _presets;
@@ -83,7 +82,7 @@ internal sealed class PresetStore
     {
         try
         {
-            var presets = JsonSerializer.Deserialize<List<Preset>>(File.ReadAllText(FilePath), Json) ?? [];
+            var presets = JsonSerializer.Deserialize(File.ReadAllText(FilePath), PresetFileJsonContext.Default.ListPreset) ?? [];
             var usable = presets.Where(p => PresetName.Check(p.Name) is null && p.Pan is >= -90 and <= 90 && p.Tilt is >= -90 and <= 90)
                 .DistinctBy(p => p.Name).OrderBy(p => p.Name, StringComparer.Ordinal).Take(MaxPresets).ToList();
             if (usable.Count != presets.Count)
@@ -112,7 +111,7 @@ internal sealed class PresetStore
             System.IO.Directory.CreateDirectory(Directory);
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                JsonSerializer.Serialize(stream, presets, Json);
+                JsonSerializer.Serialize(stream, presets, PresetFileJsonContext.Default.ListPreset);
                 stream.Flush(flushToDisk: true);
             }
 

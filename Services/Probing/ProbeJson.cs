@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace PiStream.Services.Probing;
 
@@ -13,8 +14,9 @@ internal static class ProbeJson
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter<ServeBlocker>(JsonNamingPolicy.CamelCase) },
+        TypeInfoResolver = ProbeJsonContext.Default,
     };
 
-    public static string Serialize(ProbeReport report) => JsonSerializer.Serialize(report, Options);
+    public static string Serialize(ProbeReport report) => JsonSerializer.Serialize(report, (JsonTypeInfo<ProbeReport>)Options.GetTypeInfo(typeof(ProbeReport)));
 }

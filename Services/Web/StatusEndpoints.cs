@@ -28,7 +28,7 @@ internal static class StatusEndpoints
         var document = new JsonObject();
         foreach (var section in sections)
         {
-            var value = section.Read(HttpResponses.Json);
+            var value = section.Read();
             if (section.Name is { } name)
             {
                 document[name] = value;
@@ -43,6 +43,6 @@ internal static class StatusEndpoints
             }
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(document, HttpResponses.Json);
+        return System.Text.Encoding.UTF8.GetBytes(document.ToJsonString(HttpResponses.Json));
     }
 }

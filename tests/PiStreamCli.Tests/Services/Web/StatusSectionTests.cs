@@ -13,10 +13,10 @@ public sealed class StatusSectionTests
         var counter = new Counter { Value = 3 };
         IStatusSection[] sections =
         [
-            new StatusSection<Counter, Fields>(null, counter, c => new Fields("test pattern", c.Value)),
-            new StatusSection<Counter, Device?>("device", counter, c => new Device("sim", c.Value > 2)),
-            new StatusSection<Counter, Device?>("missing", counter, _ => null),
-            new StatusSection<Counter, bool>("readOnly", counter, _ => true),
+            new StatusSection<Counter, Fields>(null, counter, c => new Fields("test pattern", c.Value), StatusSectionTestsJsonContext.Default.Fields),
+            new StatusSection<Counter, Device?>("device", counter, c => new Device("sim", c.Value > 2), StatusSectionTestsJsonContext.Default.Device),
+            new StatusSection<Counter, Device?>("missing", counter, _ => null, StatusSectionTestsJsonContext.Default.Device),
+            new StatusSection<Counter, bool>("readOnly", counter, _ => true, StatusSectionTestsJsonContext.Default.Boolean),
         ];
 
         var json = System.Text.Encoding.UTF8.GetString(StatusEndpoints.Compose(sections));
@@ -33,7 +33,7 @@ public sealed class StatusSectionTests
         public int Value { get; set; }
     }
 
-    private sealed record Fields(string Source, int Viewers);
+    internal sealed record Fields(string Source, int Viewers);
 
-    private sealed record Device(string Kind, bool Moving);
+    internal sealed record Device(string Kind, bool Moving);
 }

@@ -5,8 +5,8 @@
 # SIGTERM stops it cleanly. Child processes (ffmpeg) run natively.
 #
 # Usage: scripts/arm64-smoke.sh [--binary PATH]
-#   without --binary it publishes a self-contained single-file linux-arm64 build into artifacts/arm64-smoke/;
-#   with it, it tests that executable (e.g. the pistream from a release tarball).
+#   without --binary it publishes the Native AOT linux-arm64 build into artifacts/arm64-smoke/ (scripts/publish.sh);
+#   with it, it tests that executable (CI: the one in the pistream.linux-arm64 tool package; or a release tarball's).
 # Installs what is missing (qemu-user, the arm64 cross libraries, ffmpeg) and keeps an arm64 sysroot with
 # libssl3 and zlib in ${PISTREAM_ARM64_CACHE:-~/.cache/pistream-arm64}. Exits 0 when every check passed.
 set -uo pipefail
@@ -29,7 +29,9 @@ apt_updated=0
 apt_update_once() { [ "$apt_updated" -eq 1 ] || { as_root apt-get update -qq && apt_updated=1; }; }
 
 # --- what the emulation needs --------------------------------------------------------------------------------
-bash scripts/prerequisites.sh >/dev/null || { echo "arm64 smoke: prerequisites failed"; exit 1; }
+prerequisites=()
+[ -z "$binary" ] && prerequisites=(--native)  # the cross-build
+bash scripts/prerequisites.sh "${prerequisites[@]}" >/dev/null || { echo "arm64 smoke: prerequisites failed"; exit 1; }
 missing=()
 command -v qemu-aarch64 >/dev/null 2>&1 || missing+=(qemu-user)
 [ -e "$cross/ld-linux-aarch64.so.1" ] || missing+=(libc6-arm64-cross)
@@ -154,6 +156,13 @@ while [ "$(date +%s)" -lt $deadline ]; do
   sleep 0.5
 done
 check "serve answers /api/status" $up "$(tail -n 5 "$work/serve.log")"
+
+# 3b. ... with every section filled in (a native build serializes only what was compiled for it)
+reply=$(http_get /api/status)
+body=${reply#*$'\n'}
+width=$(json_field width <<<"$body" 2>/dev/null); kind=$(json_field panTilt.kind <<<"$body" 2>/dev/null)
+[ "$width" = 640 ] && [ "$kind" = '"simulated"' ]
+check "/api/status: width 640, panTilt.kind simulated" $? "width $width, panTilt.kind $kind: $(head -c 300 <<<"$body")"
 
 python3 scripts/stream-check.py --port "$http_port" --seconds 3 --min-messages 24 --out "$work/stream.ts"; status=$?
 frames=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=codec_name,width,height,nb_read_frames \

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs what pistream needs on Debian 12 / Raspberry Pi OS when it is missing, and nothing else.
-# Usage: scripts/prerequisites.sh [--test]   (--test also installs what the tests use: Chromium, systemd-analyze, python3-prometheus-client, nginx with RTMP)
+# Usage: scripts/prerequisites.sh [--native|--test]
+#   --native: also what a Native AOT build needs (scripts/pack.sh, publish.sh, release.sh): clang and llvm, and on an
+#             x64 machine Debian's arm64 cross linker and C library for the linux-arm64 build
+#   --test:   --native, and what the tests use: Chromium, systemd-analyze, python3-prometheus-client, nginx with RTMP
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -9,6 +12,15 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ "${1:-}" = "--native" ] || [ "${1:-}" = "--test" ]; then
+  command -v clang >/dev/null 2>&1 || missing+=(clang)
+  command -v llvm-objcopy >/dev/null 2>&1 || missing+=(llvm)
+  if [ "$(uname -m)" = x86_64 ]; then
+    command -v aarch64-linux-gnu-ld.bfd >/dev/null 2>&1 || missing+=(binutils-aarch64-linux-gnu)
+    [ -e /usr/aarch64-linux-gnu/lib/crt1.o ] || missing+=(libc6-dev-arm64-cross)
+    compgen -G "/usr/lib/gcc-cross/aarch64-linux-gnu/*/crtbeginS.o" >/dev/null || missing+=(libgcc-12-dev-arm64-cross)
+  fi
+fi
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)

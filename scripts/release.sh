@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Release tarballs: pistream as one self-contained executable (no .NET needed on the target) for linux-arm64
+# Release tarballs: pistream as one native executable (Native AOT: no .NET needed on the target) for linux-arm64
 # (64-bit Raspberry Pi OS) and linux-x64, each as pistream-<version>-<rid>.tar.gz holding the directory
 # pistream-<version>-<rid>/ with pistream, README.md, LICENSE and CHANGELOG.md; and SHA256SUMS beside them.
 # The version is <Version> in PiStreamCli.csproj. Nothing is written unless both executables pass their checks:
@@ -19,7 +19,7 @@ done
 
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' PiStreamCli.csproj | head -n 1)
 [ -n "$version" ] || { echo "release: no <Version> in PiStreamCli.csproj" >&2; exit 1; }
-bash scripts/prerequisites.sh >/dev/null
+bash scripts/prerequisites.sh --native >/dev/null
 
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT

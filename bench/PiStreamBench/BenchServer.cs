@@ -15,7 +15,7 @@ internal sealed class BenchServer : IAsyncDisposable
     private BenchServer(ServerOptions options)
     {
         Port = FreePorts.Free();
-        _process = CliProcess.Start(new CliStartInfo(options.Arguments(Port, FreePorts.Free())) { OnLine = Echo, Environment = options.Environment });
+        _process = CliProcess.Start(new CliStartInfo(options.Arguments(Port, FreePorts.Free())) { OnLine = Echo, Environment = options.Environment, Executable = options.Executable });
     }
 
     public int Port { get; }

@@ -15,6 +15,12 @@ internal static class PerfBench
     public const string Bitrate = "800k";
     public static readonly string[] AllParts = ["fanout", "memory", "budget", "renderer"];
 
+    /// <summary>The server the targets are checked on: the Native AOT build when the run has one (a Raspberry Pi's form), else the JIT build.</summary>
+    public const string Pistream = "pistream";
+
+    /// <summary>The JIT build (the tool package every machine but a Pi installs), measured beside the native one.</summary>
+    public const string PistreamJit = "pistream JIT";
+
     /// <summary>Parts only run when named: <c>hold</c> keeps pistream at 1, then 200 viewers, for a profiler to attach.</summary>
     public static readonly string[] ExtraParts = ["hold"];
 
@@ -35,9 +41,15 @@ internal static class PerfBench
             for (var round = 1; round <= rounds; round++)
             {
                 Section(load, $"fan-out round {round}");
-                await using (var server = await StartPistreamAsync(null, cancellationToken))
+                await using (var server = await StartPistreamAsync(null, cancellationToken, NativeBuild.Executable))
                 {
-                    levels.AddRange(await LoadMeter.MeasureAsync(new PerfTarget("pistream", server.Pid, server.StreamUri), round, counts, settle, window, cancellationToken));
+                    levels.AddRange(await LoadMeter.MeasureAsync(new PerfTarget(Pistream, server.Pid, server.StreamUri), round, counts, settle, window, cancellationToken));
+                }
+
+                if (NativeBuild.Executable is not null)
+                {
+                    await using var jit = await StartPistreamAsync(null, cancellationToken);
+                    levels.AddRange(await LoadMeter.MeasureAsync(new PerfTarget(PistreamJit, jit.Pid, jit.StreamUri), round, counts, settle, window, cancellationToken));
                 }
 
                 await using (var relay = await RelayServer.StartAsync(Framerate, 640, 480, Bitrate, cancellationToken))
@@ -57,7 +69,7 @@ internal static class PerfBench
         if (parts.Contains("memory"))
         {
             Section(load, "memory");
-            foreach (var setting in quick ? MemorySetting.All.Take(2) : MemorySetting.All)
+            foreach (var setting in MemorySetting.All.Where(s => !s.Native || NativeBuild.Executable is not null))
             {
                 memory.Add(await MemoryAsync(setting, quick, cancellationToken));
             }
@@ -99,7 +111,7 @@ internal static class PerfBench
 
     private static async Task<MemoryResult> MemoryAsync(MemorySetting setting, bool quick, CancellationToken cancellationToken)
     {
-        await using var server = await StartPistreamAsync(setting.Environment, cancellationToken);
+        await using var server = await StartPistreamAsync(setting.Environment, cancellationToken, setting.Native ? NativeBuild.Executable : null);
         await using var group = new ViewerGroup();
         await group.AddAsync(server.StreamUri, quick ? 5 : 50, cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(quick ? 1 : 5), cancellationToken);
@@ -116,9 +128,9 @@ internal static class PerfBench
     }
 
     /// <summary>pistream fed by an external generator (its CPU excludes making frames), warmed up before measuring.</summary>
-    private static async Task<BenchServer> StartPistreamAsync(IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+    private static async Task<BenchServer> StartPistreamAsync(IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken, string? executable = null)
     {
-        var options = new ServerOptions(Framerate, ServerOptions.ExternalSource(Framerate), MaxViewers: 1000, Bitrate: Bitrate) { Environment = environment };
+        var options = new ServerOptions(Framerate, ServerOptions.ExternalSource(Framerate), MaxViewers: 1000, Bitrate: Bitrate) { Environment = environment, Executable = executable };
         var server = BenchServer.Start(options);
         await server.WaitUntilServingAsync(TimeSpan.FromSeconds(30), cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);

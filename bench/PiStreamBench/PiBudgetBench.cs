@@ -20,7 +20,7 @@ internal static class PiBudgetBench
         var results = new List<PiBudgetResult>();
         foreach (var (width, height, framerate, bitrate) in new[] { (640, 480, 24, "800k"), (1280, 720, 30, "2M") })
         {
-            var options = new ServerOptions(framerate, Width: width, Height: height, Bitrate: bitrate);
+            var options = new ServerOptions(framerate, Width: width, Height: height, Bitrate: bitrate) { Executable = NativeBuild.Executable };
             await using var server = BenchServer.Start(options);
             Pin(server.Pid);
             await server.WaitUntilServingAsync(TimeSpan.FromSeconds(30), cancellationToken);

@@ -8,6 +8,9 @@ internal sealed record ServerOptions(int Framerate, string Source = "test", int 
     /// <summary>Variables for the server's environment (runtime settings such as <c>DOTNET_GCgen0size</c>); none when null.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
 
+    /// <summary>A native pistream executable (<see cref="NativeBuild"/>) instead of the JIT build; null for the JIT build.</summary>
+    public string? Executable { get; init; }
+
     /// <summary>An external generator for <c>--source exec:</c>, so the server's CPU excludes making frames.</summary>
     public static string ExternalSource(int framerate, int width = 640, int height = 480) =>
         "exec:ffmpeg -hide_banner -loglevel error -nostdin -re -f lavfi -i " + TestSource(framerate, width, height) + " -f rawvideo -pix_fmt yuv420p pipe:1";

@@ -5,7 +5,7 @@ namespace PiStream.Testing;
 
 /// <summary>
 /// The real pistream command line (PiStreamCli.dll from the caller's output folder, put there by its project
-/// reference to PiStreamCli.csproj) as a child process, started the way a user runs it and stopped with SIGTERM
+/// reference to PiStreamCli.csproj, or a native build named by <see cref="CliStartInfo.Executable"/>) as a child process, started the way a user runs it and stopped with SIGTERM
 /// the way Ctrl+C or a service manager stops it. Used by the tests, the benchmark and the soak.
 /// </summary>
 public sealed class CliProcess : IAsyncDisposable
@@ -58,7 +58,7 @@ public sealed class CliProcess : IAsyncDisposable
     public static CliProcess Start(CliStartInfo start)
     {
         ArgumentNullException.ThrowIfNull(start);
-        var info = new ProcessStartInfo(DotnetHost())
+        var info = new ProcessStartInfo(start.Executable ?? DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -68,7 +68,11 @@ public sealed class CliProcess : IAsyncDisposable
             StandardErrorEncoding = Encoding.UTF8,
             WorkingDirectory = start.WorkingDirectory ?? Environment.CurrentDirectory,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PiStreamCli.dll"));
+        if (start.Executable is null)
+        {
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PiStreamCli.dll"));
+        }
+
         foreach (var argument in start.Arguments)
         {
             info.ArgumentList.Add(argument);

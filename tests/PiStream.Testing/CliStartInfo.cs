@@ -6,6 +6,9 @@ public sealed record CliStartInfo(IReadOnlyList<string> Arguments)
     /// <summary>Variables set (or replaced) in the child's environment.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
 
+    /// <summary>A native pistream executable to run (a Native AOT build); null runs PiStreamCli.dll with the dotnet host.</summary>
+    public string? Executable { get; init; }
+
     /// <summary>The child's working directory; the current directory when null.</summary>
     public string? WorkingDirectory { get; init; }
 

@@ -5,13 +5,35 @@ namespace PiStream.Services.Systemd;
 /// <summary>How systemd starts this very pistream: its absolute path, or the dotnet host and the dll when run as <c>dotnet PiStreamCli.dll</c>.</summary>
 internal static class ServiceProgram
 {
+    /// <summary>The command name <c>dotnet tool install</c> gives pistream (ToolCommandName in the project).</summary>
+    public const string ToolCommand = "pistream";
+
     /// <summary>The program and, for the dotnet host, the dll: absolute paths.</summary>
     public static IReadOnlyList<string> Command()
     {
         var process = Environment.ProcessPath ?? throw new InvalidOperationException("The path of this program is unknown.");
         return Path.GetFileNameWithoutExtension(process) == "dotnet"
             ? [process, Path.Combine(AppContext.BaseDirectory, typeof(ServiceProgram).Assembly.GetName().Name + ".dll")]
-            : [process];
+            : [ToolLauncher(process) ?? process];
+    }
+
+    /// <summary>
+    /// The launcher of a native tool: <c>dotnet tool install</c> puts the native pistream (the Raspberry Pi's package)
+    /// in a folder named after its version (<c>TOOLS/.store/pistream/0.1.0/...</c>) and links <c>TOOLS/pistream</c> to it.
+    /// The unit must name the link, which <c>dotnet tool update</c> keeps, not the versioned file it replaces. Null when
+    /// <paramref name="process"/> is not such a tool (then it is named as it is).
+    /// </summary>
+    public static string? ToolLauncher(string process)
+    {
+        var store = process.IndexOf("/.store/", StringComparison.Ordinal);
+        if (store <= 0)
+        {
+            return null;
+        }
+
+        var launcher = Path.Combine(process[..store], ToolCommand);
+        var target = File.Exists(launcher) ? File.ResolveLinkTarget(launcher, returnFinalTarget: true) : null;
+        return target is not null && target.FullName == Path.GetFullPath(process) ? launcher : null;
     }
 
     /// <summary>The .NET install this process runs on (what DOTNET_ROOT must say for a tool's launcher to find it); null for a self-contained pistream.</summary>

@@ -9,7 +9,7 @@ internal static class AimingServiceCollectionExtensions
     public static IServiceCollection AddAiming(this IServiceCollection services, Aim aim)
     {
         services.AddSingleton(aim);
-        services.AddStatusSection<Aim, Aim>("aim", value => value);
+        services.AddStatusSection<Aim, Aim>("aim", value => value, AimingJsonContext.Default.Aim);
         return services;
     }
 }

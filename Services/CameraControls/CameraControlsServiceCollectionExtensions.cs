@@ -9,7 +9,7 @@ internal static class CameraControlsServiceCollectionExtensions
     public static IServiceCollection AddCameraControls(this IServiceCollection services, ImageControls controls)
     {
         services.AddSingleton(controls);
-        services.AddStatusSection<ImageControls, CameraStatus>("camera", active => new CameraStatus(active.Active()));
+        services.AddStatusSection<ImageControls, CameraStatus>("camera", active => new CameraStatus(active.Active()), CameraControlsJsonContext.Default.CameraStatus);
         return services;
     }
 }

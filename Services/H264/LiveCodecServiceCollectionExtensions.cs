@@ -56,7 +56,7 @@ internal static class LiveCodecServiceCollectionExtensions
                 "mpeg1Fallback",
                 provider.GetRequiredService<OnDemandMpeg1Encoder>(),
                 mpeg1 => new Mpeg1FallbackStatus(pages.ViewerCount, mpeg1.IsRunning),
-                WebJsonContext.Default.Mpeg1FallbackStatus);
+                H264JsonContext.Default.Mpeg1FallbackStatus);
         });
         services.AddHostedService(provider => new OnDemandMpeg1Service(provider.GetRequiredService<OnDemandMpeg1Encoder>(), provider.GetRequiredService<RawFrameHub>()));
         return services;

@@ -8,7 +8,7 @@ namespace PiStream.Services.Http;
 internal static class HttpResponses
 {
     /// <summary>The JSON style of every pistream answer: camelCase names, as the page expects.</summary>
-    public static readonly JsonSerializerOptions Json = WebJsonContext.Default.Options;
+    public static readonly JsonSerializerOptions Json = HttpJsonContext.Default.Options;
 
     private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
 
@@ -26,10 +26,8 @@ internal static class HttpResponses
         return response.Body.WriteAsync(bytes).AsTask();
     }
 
-    public static Task WriteJsonAsync<T>(HttpResponse response, T value) => WriteJsonBytesAsync(response, JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo<T>(Json)));
-
-    /// <summary>The compiled JSON contract of <typeparamref name="T"/> in <paramref name="json"/> (it must be listed in <see cref="WebJsonContext"/>).</summary>
-    public static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions json) => (JsonTypeInfo<T>)json.GetTypeInfo(typeof(T));
+    /// <summary>A JSON body written with the value's compiled <paramref name="contract"/> (from its feature's JSON context).</summary>
+    public static Task WriteJsonAsync<T>(HttpResponse response, T value, JsonTypeInfo<T> contract) => WriteJsonBytesAsync(response, JsonSerializer.SerializeToUtf8Bytes(value, contract));
 
     public static Task WriteJsonBytesAsync(HttpResponse response, byte[] json)
     {

@@ -6,7 +6,7 @@ namespace PiStream.Services.Http;
 
 /// <summary>
 /// A typed <see cref="IStatusSection"/>: reads a <typeparamref name="TSection"/> record from a feature's service and
-/// writes it with its compiled JSON <paramref name="contract"/> (features take theirs from <see cref="WebJsonContext"/>).
+/// writes it with its compiled JSON <paramref name="contract"/> (from the feature's own JSON context).
 /// </summary>
 internal sealed class StatusSection<TService, TSection>(string? name, TService service, Func<TService, TSection> read, JsonTypeInfo<TSection> contract) : IStatusSection
 {

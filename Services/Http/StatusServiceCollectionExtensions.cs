@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PiStream.Services.Http;
@@ -8,9 +9,9 @@ internal static class StatusServiceCollectionExtensions
     /// <summary>
     /// Adds a section named <paramref name="name"/> (camelCase; null for top-level fields) whose value is
     /// <paramref name="read"/> applied to the feature's <typeparamref name="TService"/>, read on every request.
-    /// <typeparamref name="TSection"/> must be listed in <see cref="WebJsonContext"/>: one that is not fails here, at start-up.
+    /// <paramref name="contract"/> is the section's compiled JSON contract, from the feature's own JSON context.
     /// </summary>
-    public static IServiceCollection AddStatusSection<TService, TSection>(this IServiceCollection services, string? name, Func<TService, TSection> read)
+    public static IServiceCollection AddStatusSection<TService, TSection>(this IServiceCollection services, string? name, Func<TService, TSection> read, JsonTypeInfo<TSection> contract)
         where TService : notnull =>
-        services.AddSingleton<IStatusSection>(provider => new StatusSection<TService, TSection>(name, provider.GetRequiredService<TService>(), read, HttpResponses.TypeInfo<TSection>(HttpResponses.Json)));
+        services.AddSingleton<IStatusSection>(provider => new StatusSection<TService, TSection>(name, provider.GetRequiredService<TService>(), read, contract));
 }

@@ -26,7 +26,7 @@ internal static class JpegServiceCollectionExtensions
                 new MjpegClientStatus(client.Remote, channel.Settings.Width, channel.Settings.Height, client.Fps, client.FramesSent, client.FramesSkipped))).ToList();
             var encoders = all.Where(channel => channel.IsRunning).Select(channel => $"{channel.Settings.Width}x{channel.Settings.Height}").ToList();
             return new MjpegStatus(clients.Count, clients, encoders);
-        });
+        }, JpegJsonContext.Default.MjpegStatus);
         return services;
     }
 }

@@ -23,7 +23,7 @@ internal sealed class LightsClient(HttpClient http)
             throw new PanTiltRequestException(response.StatusCode, text.Length > 0 ? text : $"{(int)response.StatusCode} {response.ReasonPhrase}");
         }
 
-        var body = await response.Content.ReadFromJsonAsync(WebJsonContext.Default.LightsDocument, cancellationToken);
+        var body = await response.Content.ReadFromJsonAsync(LightsJsonContext.Default.LightsDocument, cancellationToken);
         return body?.Pixels.Select(p => new LightColor((byte)p[0], (byte)p[1], (byte)p[2], (byte)p[3])).ToArray() ?? [];
     }
 }

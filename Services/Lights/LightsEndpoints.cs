@@ -42,7 +42,7 @@ internal static class LightsEndpoints
         }
 
         context.Response.Headers.CacheControl = "no-store";
-        return HttpResponses.WriteJsonAsync(context.Response, LightsDocument.From(controller.Request(changes)));
+        return HttpResponses.WriteJsonAsync(context.Response, LightsDocument.From(controller.Request(changes)), LightsJsonContext.Default.LightsDocument);
     }
 
     private static Task ReadAsync(HttpContext context)
@@ -53,7 +53,7 @@ internal static class LightsEndpoints
         }
 
         context.Response.Headers.CacheControl = "no-store";
-        return HttpResponses.WriteJsonAsync(context.Response, LightsDocument.From(controller.Colors));
+        return HttpResponses.WriteJsonAsync(context.Response, LightsDocument.From(controller.Colors), LightsJsonContext.Default.LightsDocument);
     }
 
     private static Task NoLightsAsync(HttpContext context)

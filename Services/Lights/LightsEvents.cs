@@ -11,7 +11,7 @@ internal sealed class LightsEvents(Broadcaster broadcaster, StreamMessagePool po
     public void Publish(LightColor[] colors)
     {
         var message = pool.Rent();
-        message.Append(JsonSerializer.SerializeToUtf8Bytes(new LightsEvent(LightsDocument.From(colors).Pixels), WebJsonContext.Default.LightsEvent));
+        message.Append(JsonSerializer.SerializeToUtf8Bytes(new LightsEvent(LightsDocument.From(colors).Pixels), LightsJsonContext.Default.LightsEvent));
         message.Complete(false, WebSocketMessageType.Text);
         broadcaster.PublishText(message);
         message.Release();

@@ -12,7 +12,7 @@ internal static class LightsServiceCollectionExtensions
         services.AddSingleton(Options.Create(settings));
         services.AddSingleton<LightsHost>();
         services.AddHostedService(provider => provider.GetRequiredService<LightsHost>());
-        services.AddStatusSection<LightsHost, LightsStatus?>("lights", host => host.Status());
+        services.AddStatusSection<LightsHost, LightsStatus?>("lights", host => host.Status(), LightsJsonContext.Default.LightsStatus);
         return services;
     }
 }

@@ -11,7 +11,7 @@ internal sealed class OrientationEvents(Broadcaster broadcaster, StreamMessagePo
     public void Publish(Orientation orientation)
     {
         var message = pool.Rent();
-        message.Append(JsonSerializer.SerializeToUtf8Bytes(new OrientationEvent(orientation.Pan, orientation.Tilt), WebJsonContext.Default.OrientationEvent));
+        message.Append(JsonSerializer.SerializeToUtf8Bytes(new OrientationEvent(orientation.Pan, orientation.Tilt), PanTiltJsonContext.Default.OrientationEvent));
         message.Complete(false, WebSocketMessageType.Text);
         broadcaster.PublishText(message);
         message.Release();

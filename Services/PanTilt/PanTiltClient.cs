@@ -34,6 +34,6 @@ internal sealed class PanTiltClient(HttpClient http)
             throw new PanTiltRequestException(response.StatusCode, text.Length > 0 ? text : $"{(int)response.StatusCode} {response.ReasonPhrase}");
         }
 
-        return await response.Content.ReadFromJsonAsync(WebJsonContext.Default.Orientation, cancellationToken);
+        return await response.Content.ReadFromJsonAsync(PanTiltJsonContext.Default.Orientation, cancellationToken);
     }
 }

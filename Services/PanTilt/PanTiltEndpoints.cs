@@ -51,10 +51,10 @@ internal static class PanTiltEndpoints
             }
 
             var (panBy, tiltBy) = AimPoint.Offset(point.X, point.Y, fieldOfView);
-            return HttpResponses.WriteJsonAsync(context.Response, controller.RequestBy(panBy, tiltBy));
+            return HttpResponses.WriteJsonAsync(context.Response, controller.RequestBy(panBy, tiltBy), PanTiltJsonContext.Default.Orientation);
         }
 
-        return HttpResponses.WriteJsonAsync(context.Response, query.IsRelative ? controller.RequestBy(query.PanBy, query.TiltBy) : controller.Request(query.Orientation));
+        return HttpResponses.WriteJsonAsync(context.Response, query.IsRelative ? controller.RequestBy(query.PanBy, query.TiltBy) : controller.Request(query.Orientation), PanTiltJsonContext.Default.Orientation);
     }
 
     private static Task ReadAsync(HttpContext context)
@@ -65,7 +65,7 @@ internal static class PanTiltEndpoints
         }
 
         context.Response.Headers.CacheControl = "no-store";
-        return HttpResponses.WriteJsonAsync(context.Response, controller.Orientation);
+        return HttpResponses.WriteJsonAsync(context.Response, controller.Orientation, PanTiltJsonContext.Default.Orientation);
     }
 
     private static Task NoPanTiltAsync(HttpContext context)

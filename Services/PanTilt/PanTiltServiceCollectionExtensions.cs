@@ -13,7 +13,7 @@ internal static class PanTiltServiceCollectionExtensions
         services.AddSingleton(Options.Create(settings));
         services.AddSingleton<PanTiltHost>();
         services.AddHostedService(provider => provider.GetRequiredService<PanTiltHost>());
-        services.AddStatusSection<PanTiltHost, PanTiltStatus?>("panTilt", host => host.Status());
+        services.AddStatusSection<PanTiltHost, PanTiltStatus?>("panTilt", host => host.Status(), PanTiltJsonContext.Default.PanTiltStatus);
         return services;
     }
 }

@@ -34,7 +34,7 @@ internal static class PipelineServiceCollectionExtensions
         services.AddSingleton<IStatusSection>(provider =>
         {
             var viewers = provider.GetRequiredService<ViewerMetrics>();
-            return new StatusSection<Broadcaster, StreamStatus>(null, provider.GetRequiredService<Broadcaster>(), broadcaster => Status(broadcaster, viewers.Counts(), capture, plan, encoder), WebJsonContext.Default.StreamStatus);
+            return new StatusSection<Broadcaster, StreamStatus>(null, provider.GetRequiredService<Broadcaster>(), broadcaster => Status(broadcaster, viewers.Counts(), capture, plan, encoder), PipelineJsonContext.Default.StreamStatus);
         });
         return services;
     }

@@ -13,7 +13,7 @@ internal static class PistreamingServiceCollectionExtensions
     public static IServiceCollection AddPistreaming(this IServiceCollection services)
     {
         services.AddSingleton(provider => new PistreamingFeed(provider.GetRequiredService<Broadcaster>()));
-        services.AddStatusSection<PistreamingFeed, PistreamingStatus>("pistreaming", feed => new PistreamingStatus(feed.Broadcaster.ViewerCount));
+        services.AddStatusSection<PistreamingFeed, PistreamingStatus>("pistreaming", feed => new PistreamingStatus(feed.Broadcaster.ViewerCount), PistreamingJsonContext.Default.PistreamingStatus);
         return services;
     }
 }

@@ -40,7 +40,7 @@ internal static class PresetsEndpoints
     private static Task ListAsync(HttpContext context)
     {
         context.Response.Headers.CacheControl = "no-store";
-        return HttpResponses.WriteJsonAsync(context.Response, Store(context).List());
+        return HttpResponses.WriteJsonAsync(context.Response, Store(context).List(), PresetsJsonContext.Default.IReadOnlyListPreset);
     }
 
     private static Task GetAsync(HttpContext context, string name)
@@ -51,7 +51,7 @@ internal static class PresetsEndpoints
         }
 
         context.Response.Headers.CacheControl = "no-store";
-        return Store(context).Find(name) is { } preset ? HttpResponses.WriteJsonAsync(context.Response, preset) : UnknownAsync(context, name);
+        return Store(context).Find(name) is { } preset ? HttpResponses.WriteJsonAsync(context.Response, preset, PresetsJsonContext.Default.Preset) : UnknownAsync(context, name);
     }
 
     private static Task SaveAsync(HttpContext context, string name)
@@ -79,7 +79,7 @@ internal static class PresetsEndpoints
         }
 
         context.RequestServices.GetRequiredService<PresetEvents>().Publish();
-        return HttpResponses.WriteJsonAsync(context.Response, preset);
+        return HttpResponses.WriteJsonAsync(context.Response, preset, PresetsJsonContext.Default.Preset);
     }
 
     private static Task DeleteAsync(HttpContext context, string name)
@@ -124,7 +124,7 @@ internal static class PresetsEndpoints
         }
 
         context.Response.Headers.CacheControl = "no-store";
-        return HttpResponses.WriteJsonAsync(context.Response, controller.Request(new Orientation(preset.Pan, preset.Tilt)));
+        return HttpResponses.WriteJsonAsync(context.Response, controller.Request(new Orientation(preset.Pan, preset.Tilt)), PanTiltJsonContext.Default.Orientation);
     }
 
     private static bool TryName(HttpContext context, string name, out Task problem)

@@ -12,7 +12,7 @@ internal static class PublishServiceCollectionExtensions
         services.AddSingleton(Options.Create(options));
         services.AddSingleton<PublishService>();
         services.AddHostedService(provider => provider.GetRequiredService<PublishService>());
-        services.AddStatusSection<PublishService, PublishStatus>("publish", service => service.Status());
+        services.AddStatusSection<PublishService, PublishStatus>("publish", service => service.Status(), PublishJsonContext.Default.PublishStatus);
         return services;
     }
 }

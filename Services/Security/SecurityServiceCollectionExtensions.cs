@@ -26,7 +26,7 @@ internal static class SecurityServiceCollectionExtensions
             provider.GetRequiredService<IOptions<AccessSettings>>().Value.MaxViewers,
             provider.GetRequiredService<IOptions<AccessSettings>>().Value.MaxViewersPerAddress,
             new ViewerRefusals(TimeProvider.System, provider.GetRequiredService<ILogger<ViewerLimit>>(), provider.GetRequiredService<IMeterFactory>())));
-        services.AddStatusSection<IOptions<AccessSettings>, bool>("readOnly", options => options.Value.ReadOnly);
+        services.AddStatusSection<IOptions<AccessSettings>, bool>("readOnly", options => options.Value.ReadOnly, HttpJsonContext.Default.Boolean);
         return services;
     }
 }

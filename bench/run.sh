@@ -36,11 +36,11 @@ elif [ "${1:-}" = "--perf" ]; then
   if [[ " $* " == *" --quick "* ]]; then output=$(mktemp --suffix=.md); fi
   [ -d bench/relay/node_modules/ws ] || npm ci --prefix bench/relay --no-audit --no-fund --loglevel=error
   # The Native AOT build for this machine: the form a Raspberry Pi runs, on which the targets are checked
-  # (the JIT build is measured beside it). --quick measures the JIT build only, unless PISTREAM_BENCH_NATIVE names one.
-  if [[ " $* " != *" --quick "* ]] && [ -z "${PISTREAM_BENCH_NATIVE:-}" ]; then
+  # (the JIT build is measured beside it). --quick measures the JIT build only, unless BENCH_NATIVE_PISTREAM names one.
+  if [[ " $* " != *" --quick "* ]] && [ -z "${BENCH_NATIVE_PISTREAM:-}" ]; then
     case "$(uname -m)" in x86_64) rid=linux-x64 ;; aarch64) rid=linux-arm64 ;; *) rid= ;; esac
     if [ -n "$rid" ] && bash scripts/prerequisites.sh --native >/dev/null && bash scripts/publish.sh "$rid" artifacts/bench-native; then
-      export PISTREAM_BENCH_NATIVE=$PWD/artifacts/bench-native/PiStreamCli
+      export BENCH_NATIVE_PISTREAM=$PWD/artifacts/bench-native/PiStreamCli
     else
       echo "bench: no Native AOT build for $(uname -m); measuring the JIT build only" >&2
     fi

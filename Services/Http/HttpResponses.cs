@@ -7,9 +7,6 @@ namespace PiStream.Services.Http;
 /// <summary>The short answers every feature gives: a line of text (errors name their fix), a JSON body, and 405.</summary>
 internal static class HttpResponses
 {
-    /// <summary>The JSON style of every pistream answer: camelCase names, as the page expects.</summary>
-    public static readonly JsonSerializerOptions Json = HttpJsonContext.Default.Options;
-
     private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
 
     /// <summary>GET and HEAD: the methods every read route answers (HEAD without a body).</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using PiStream.Services.Http;
 using PiStream.Services.PanTilt;
 
 namespace PiStream.Services.Lights;

@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using PiStream.Services.Broadcast;
-using PiStream.Services.Http;
 
 namespace PiStream.Services.Lights;
 

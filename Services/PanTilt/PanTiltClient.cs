@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using PiStream.Services.Http;
 
 namespace PiStream.Services.PanTilt;
 

@@ -43,6 +43,6 @@ internal static class StatusEndpoints
             }
         }
 
-        return System.Text.Encoding.UTF8.GetBytes(document.ToJsonString(HttpResponses.Json));
+        return JsonSerializer.SerializeToUtf8Bytes(document, HttpJsonContext.Default.JsonObject);
     }
 }

@@ -129,7 +129,11 @@ internal sealed class Viewer : IDisposable
             Volatile.Write(ref _joined, 1);
             joined(this);
             var receiving = ReceiveLoopAsync();
-            var sending = SendLoopAsync();
+            Task sending;
+            using (ExecutionContext.SuppressFlow())
+            {
+                sending = SendLoopAsync(); // no request context to restore around each frame the broadcast path sends
+            }
             await Task.WhenAny(receiving, sending);
             Close("client left", WebSocketCloseStatus.NormalClosure, ShutdownGrace);
             await sending;
@@ -203,6 +207,7 @@ internal sealed class Viewer : IDisposable
     private async Task SendLoopAsync()
     {
         var reader = _queue.Reader;
+        var abortOnStop = _stop.Token.UnsafeRegister(static socket => ((WebSocket)socket!).Abort(), _socket);
         try
         {
             while (true)
@@ -212,7 +217,9 @@ internal sealed class Viewer : IDisposable
                     try
                     {
                         _sendWatchdog.Sending();
-                        await _socket.SendAsync(frame.Data, frame.MessageType, endOfMessage: true, _stop.Token).ConfigureAwait(false);
+                        // No token: a cancelable one costs each send a registration and an async state machine. A send still
+                        // pending when _stop fires ends because the socket is aborted (abortOnStop).
+                        await _socket.SendAsync(frame.Data, frame.MessageType, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
                         _sendWatchdog.Sent();
                         Interlocked.Add(ref _bytesSent, frame.Length);
                     }
@@ -246,6 +253,10 @@ internal sealed class Viewer : IDisposable
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
         {
             Close("send failed", WebSocketCloseStatus.NormalClosure, TimeSpan.Zero);
+        }
+        finally
+        {
+            abortOnStop.Dispose(); // the goodbye after the loop may still close the socket gracefully
         }
 
         // The loop may have run on the broadcast path: the viewer's goodbye and clean-up continue on the thread pool.

@@ -22,7 +22,10 @@ internal sealed class LiveEncoder : IAsyncDisposable
         _process = process;
         _assembler = assembler;
         _pending = pending;
-        Completion = PumpOutputAsync();
+        using (ExecutionContext.SuppressFlow())
+        {
+            Completion = PumpOutputAsync(); // the publishing path runs viewers' sends inline: no context to switch per send
+        }
     }
 
     public Task Completion { get; }

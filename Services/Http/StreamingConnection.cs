@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 
 namespace PiStream.Services.Http;
 
@@ -39,6 +40,19 @@ internal static class StreamingConnection
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             return false; // the client is already gone, or an old kernel without the option
+        }
+    }
+
+    /// <summary>
+    /// Turns off Kestrel's minimum response data rate for this connection: it times every write, and a viewer that
+    /// stops reading is closed by the viewer's own send watchdog (with a reason in the log) well before Kestrel's
+    /// check would end it.
+    /// </summary>
+    public static void DropResponseRateCheck(HttpContext context)
+    {
+        if (context.Features.Get<IHttpMinResponseDataRateFeature>() is { } rate)
+        {
+            rate.MinDataRate = null;
         }
     }
 }

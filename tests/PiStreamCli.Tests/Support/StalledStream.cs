@@ -4,11 +4,13 @@ namespace PiStream.Tests.Support;
 /// The network side of a test WebSocket: reads wait forever (the client says nothing), and writes
 /// succeed <paramref name="acceptedWrites"/> times, then never complete again (the client stopped reading) unless
 /// <see cref="Resume"/> is called (it starts reading again). With <paramref name="keepWritten"/> everything written is
-/// kept in <see cref="Written"/> (off by default: allocation tests use this stream).
+/// kept in <see cref="Written"/> (off by default: allocation tests use this stream). Disposing it ends pending reads and
+/// writes with an <see cref="IOException"/>, as aborting a real connection does (Kestrel's, under an aborted WebSocket).
 /// </summary>
 internal sealed class StalledStream(int acceptedWrites = 1, bool keepWritten = false) : Stream
 {
     private readonly TaskCompletionSource _resumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _aborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly MemoryStream _written = new();
     private int _writes;
 
@@ -41,7 +43,8 @@ internal sealed class StalledStream(int acceptedWrites = 1, bool keepWritten = f
     {
         if (Interlocked.Increment(ref _writes) > acceptedWrites)
         {
-            await _resumed.Task.WaitAsync(cancellationToken);
+            await Task.WhenAny(_resumed.Task, _aborted.Task).WaitAsync(cancellationToken);
+            ThrowIfAborted();
         }
 
         BytesWritten += buffer.Length;
@@ -56,7 +59,8 @@ internal sealed class StalledStream(int acceptedWrites = 1, bool keepWritten = f
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        await Task.Delay(Timeout.Infinite, cancellationToken);
+        await _aborted.Task.WaitAsync(cancellationToken);
+        ThrowIfAborted();
         return 0;
     }
 
@@ -80,4 +84,18 @@ internal sealed class StalledStream(int acceptedWrites = 1, bool keepWritten = f
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        _aborted.TrySetResult();
+        base.Dispose(disposing);
+    }
+
+    private void ThrowIfAborted()
+    {
+        if (_aborted.Task.IsCompleted)
+        {
+            throw new IOException("The connection was aborted.");
+        }
+    }
 }

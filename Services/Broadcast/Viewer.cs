@@ -129,11 +129,7 @@ internal sealed class Viewer : IDisposable
             Volatile.Write(ref _joined, 1);
             joined(this);
             var receiving = ReceiveLoopAsync();
-            Task sending;
-            using (ExecutionContext.SuppressFlow())
-            {
-                sending = SendLoopAsync(); // no request context to restore around each frame the broadcast path sends
-            }
+            var sending = ContextFreeStart.Run(SendLoopAsync); // no request context to restore around each frame sent
             await Task.WhenAny(receiving, sending);
             Close("client left", WebSocketCloseStatus.NormalClosure, ShutdownGrace);
             await sending;

@@ -22,10 +22,7 @@ internal sealed class LiveEncoder : IAsyncDisposable
         _process = process;
         _assembler = assembler;
         _pending = pending;
-        using (ExecutionContext.SuppressFlow())
-        {
-            Completion = PumpOutputAsync(); // the publishing path runs viewers' sends inline: no context to switch per send
-        }
+        Completion = ContextFreeStart.Run(PumpOutputAsync); // it publishes, and so runs viewers' sends inline
     }
 
     public Task Completion { get; }

@@ -19,15 +19,16 @@ public sealed class ClickToPointPageTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await OpenAsync(browser, server);
-        var requests = new List<string>();
-        page.Request += (_, request) => { if (request.Url.Contains("/do_orient", StringComparison.Ordinal)) { requests.Add(new Uri(request.Url).PathAndQuery); } };
+        var requests = new System.Collections.Concurrent.ConcurrentQueue<string>(); // filled on Playwright's thread
+        page.Request += (_, request) => { if (request.Url.Contains("/do_orient", StringComparison.Ordinal)) { requests.Enqueue(new Uri(request.Url).PathAndQuery); } };
         var box = (await page.Locator("#video").BoundingBoxAsync())!;
 
         await page.Mouse.ClickAsync(box.X + box.Width * 0.75f, box.Y + box.Height * 0.25f);
 
         // The point is sent as fractions of the picture (to a pixel), and the server turns atan(0.5 tan 31.1) = 16.78
         // degrees right and atan(0.5 tan 24.4) = 12.78 up for the assumed 62.2 x 48.8 field of view.
-        await WaitUntilAsync(() => server.Moves.Any(move => move.Pan > 0));
+        // Playwright reports the page's request a moment after it is sent: the server may have moved already.
+        await WaitUntilAsync(() => server.Moves.Any(move => move.Pan > 0) && !requests.IsEmpty);
         var query = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + Assert.Single(requests)).Query);
         Assert.Equal(0.75, double.Parse(query["x"]!, System.Globalization.CultureInfo.InvariantCulture), 0.003);
         Assert.Equal(0.25, double.Parse(query["y"]!, System.Globalization.CultureInfo.InvariantCulture), 0.003);

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 namespace PiStream.Services.Http;
 
 /// <summary>
-/// The socket of a connection that streams video to one viewer (a WebSocket viewer, an MJPEG client). Linux grows a
+/// A connection that streams video to one viewer (a WebSocket viewer, an MJPEG client), set up by <see cref="Prepare"/>.
+/// Its socket: Linux grows a
 /// socket's send buffer up to megabytes (<c>net.ipv4.tcp_wmem</c>), and a viewer that stops reading lets that fill
 /// before any send waits: at the default bitrate, 40 s and more during which it still holds its viewer place. Here
 /// the bytes the kernel holds unsent are kept to <see cref="MaxUnsentBytes"/> (<c>TCP_NOTSENT_LOWAT</c>), so a
@@ -21,34 +22,40 @@ internal static class StreamingConnection
     /// <summary>Linux's <c>TCP_NOTSENT_LOWAT</c> (include/uapi/linux/tcp.h).</summary>
     private const int TcpNotSentLowWatermark = 25;
 
+    /// <summary>Sets up a streaming connection: its unsent bytes limited, and no Kestrel response-rate check on it.</summary>
+    public static void Prepare(HttpContext context)
+    {
+        LimitUnsentBytes(context);
+        DropResponseRateCheck(context);
+    }
+
     /// <summary>
-    /// Limits the unsent bytes of <paramref name="context"/>'s socket; true when it did (Linux, a TCP socket). Elsewhere
-    /// the system's buffering stays, and a viewer that stops reading is closed 10 s after its buffers fill.
+    /// Limits the unsent bytes of <paramref name="context"/>'s socket (Linux, a TCP socket). Elsewhere the system's
+    /// buffering stays, and a viewer that stops reading is closed 10 s after its buffers fill.
     /// </summary>
-    public static bool LimitUnsentBytes(HttpContext context)
+    private static void LimitUnsentBytes(HttpContext context)
     {
         if (!OperatingSystem.IsLinux() || context.Features.Get<IConnectionSocketFeature>()?.Socket is not { ProtocolType: ProtocolType.Tcp } socket)
         {
-            return false;
+            return;
         }
 
         try
         {
             socket.SetRawSocketOption((int)SocketOptionLevel.Tcp, TcpNotSentLowWatermark, BitConverter.GetBytes(MaxUnsentBytes));
-            return true;
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
-            return false; // the client is already gone, or an old kernel without the option
+            // The client is already gone, or an old kernel without the option.
         }
     }
 
     /// <summary>
     /// Turns off Kestrel's minimum response data rate for this connection: it times every write, and a viewer that
-    /// stops reading is closed by the viewer's own send watchdog (with a reason in the log) well before Kestrel's
-    /// check would end it.
+    /// stops reading is closed by its own send watchdog (WebSocket viewers and MJPEG clients alike, with a reason in
+    /// the log) well before Kestrel's check would end it.
     /// </summary>
-    public static void DropResponseRateCheck(HttpContext context)
+    private static void DropResponseRateCheck(HttpContext context)
     {
         if (context.Features.Get<IHttpMinResponseDataRateFeature>() is { } rate)
         {

@@ -74,7 +74,7 @@ internal sealed class JpegEndpoints(
             response.ContentType = MultipartWriter.ContentType;
             response.Headers.Pragma = "no-cache";
             context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-            StreamingConnection.LimitUnsentBytes(context);
+            StreamingConnection.Prepare(context);
             await response.StartAsync(context.RequestAborted);
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
             using var tracked = viewerMetrics.Track(MjpegClient.Kind, () => (client.BytesSent, client.FramesSkipped));

@@ -25,8 +25,7 @@ internal sealed class ViewerEndpoint(Broadcaster broadcaster, ViewerHandshake ha
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        StreamingConnection.LimitUnsentBytes(context);
-        StreamingConnection.DropResponseRateCheck(context);
+        StreamingConnection.Prepare(context);
         var remote = $"{context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}";
         using var viewer = new Viewer(socket, remote, options, logger);
         logger.LogInformation("Viewer {Remote} connected ({Count} watching)", remote, broadcaster.ViewerCount + 1);

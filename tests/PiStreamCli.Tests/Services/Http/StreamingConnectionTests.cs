@@ -14,7 +14,7 @@ public sealed class StreamingConnectionTests
         var context = new DefaultHttpContext();
         context.Features.Set<IHttpMinResponseDataRateFeature>(streaming);
 
-        StreamingConnection.DropResponseRateCheck(context);
+        StreamingConnection.Prepare(context);
 
         Assert.Null(streaming.MinDataRate);
     }
@@ -24,7 +24,7 @@ public sealed class StreamingConnectionTests
     {
         var context = new DefaultHttpContext();
 
-        var error = Record.Exception(() => StreamingConnection.DropResponseRateCheck(context));
+        var error = Record.Exception(() => StreamingConnection.Prepare(context));
 
         Assert.Null(error);
     }

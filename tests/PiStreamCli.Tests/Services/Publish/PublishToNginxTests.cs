@@ -12,6 +12,9 @@ public sealed class PublishToNginxTests
 {
     private static readonly VideoFormat Format = new(320, 240, 24);
 
+    /// <summary>How long nginx stays down after pistream noticed (the outage is this and more).</summary>
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(3);
+
     /// <param name="codec">The live codec: h264 (publishing copies it) or mpeg1 (one H.264 encoder for publishing).</param>
     [Theory]
     [InlineData("h264")]
@@ -41,7 +44,7 @@ public sealed class PublishToNginxTests
         await nginx.KillAsync();
         var retrying = await WaitForStateAsync(server, "retrying", TimeSpan.FromSeconds(15));
         Assert.Equal(0, retrying.GetProperty("reconnects").GetInt64());
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(Outage);
         var restartedAt = DateTime.UtcNow;
         await nginx.StartAgainAsync();
 
@@ -52,12 +55,12 @@ public sealed class PublishToNginxTests
         Assert.Equal($"{nginx.PublishUrl[..nginx.PublishUrl.LastIndexOf('/')]}/***", again.GetProperty("url").GetString());
 
         // The viewer kept getting frames at their normal spacing while the server was down and came back: no gap
-        // beyond twice the worst one this busy machine showed before the outage, and at least 20 frame intervals (at a
-        // load average of 35 on two cores the stream alone showed gaps of 350-500 ms). A live path held up by publishing
-        // would stall for the whole outage (3 s and more).
+        // beyond twice the worst one this busy machine showed before the outage, and at least half the outage (at a
+        // load average of 35 on two cores the stream alone showed gaps of 350-500 ms, and one of 956 ms once in a full
+        // CI run beside the fault tests). A live path held up by publishing would stall for the whole outage (3 s and more).
         var gaps = Gaps(viewer.Frames.Skip(outageStart).Select(frame => frame.ArrivedAt).ToArray());
         var normal = Gaps(before).Append(TimeSpan.Zero).Max();
-        var bound = TimeSpan.FromTicks(Math.Max(2 * normal.Ticks, 20 * Format.FrameInterval.Ticks));
+        var bound = TimeSpan.FromTicks(Math.Max(2 * normal.Ticks, Outage.Ticks / 2));
         Assert.True(gaps.Length > 2 * Format.Framerate, $"only {gaps.Length} frames during the outage (3 s and more)");
         Assert.True(gaps.Max() < bound, $"the longest gap was {gaps.Max().TotalMilliseconds:0} ms (before the outage {normal.TotalMilliseconds:0} ms; frames every {Format.FrameInterval.TotalMilliseconds:0} ms)");
     }
